@@ -1,0 +1,48 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# lab/base.sh BASE: make Debian's linux-source-BASE a git tree with one
+# tagged base commit, plus a worktree on branch "patched" for the series.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+base=${1:?usage: lab/base.sh BASE}
+check_base "$base"
+src=$(tree_dir "$base" unpatched)
+tag=base-$base
+
+if git -C "$src" rev-parse -q --verify "refs/tags/$tag" >/dev/null 2>&1; then
+	[ -d "$(tree_dir "$base" patched)" ] || git -C "$src" worktree add -q \
+		"$(tree_dir "$base" patched)" -B patched "$tag"
+	exit 0
+fi
+
+tarball=/usr/src/linux-source-$base.tar.xz
+if [ ! -f "$tarball" ]; then
+	say "installing linux-source-$base"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "linux-source-$base" >&2 ||
+		die "could not install linux-source-$base"
+fi
+need_space "$LAB_BUILD" 10
+version=$(dpkg-query -W -f '${Version}' "linux-source-$base" 2>/dev/null || echo unknown)
+
+say "unpacking $tarball (Debian $version)"
+rm -rf "$src" "$(tree_dir "$base" patched)"
+mkdir -p "$src"
+tar -xf "$tarball" -C "$src" --strip-components=1
+cd "$src"
+# Debian's tarball ends its .gitignore with "/*" and "!/debian/": every top
+# level path would be ignored.  Drop that packaging block so the tree
+# behaves like an upstream checkout (new files can be added normally).
+perl -0pi -e 's/\n*#\n# Debian packaging: ignore everything.*\z/\n/s' .gitignore
+git init -q -b base
+git config user.name "Kernel lab"
+git config user.email "lab@localhost"
+git config gc.auto 0
+printf '/.o-*/\n' >>.git/info/exclude
+git add -A
+git commit -q -m "Debian linux-source-$base $version" \
+	-m "Unpacked from $tarball, with the Debian packaging block of .gitignore removed."
+git tag "$tag"
+[ -n "$(git ls-files Makefile)" ] || die "base commit of $src is empty"
+git worktree add -q "$(tree_dir "$base" patched)" -B patched "$tag"
+say "base $base: $(git log --oneline -1) in $src"

@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared helpers of the lab scripts: paths, messages, bases, trees.
+# Sourced, never run.
+
+LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+LAB_REPO=$(dirname "$LAB_DIR")
+: "${LAB_BUILD:=$LAB_REPO/build}"
+: "${LAB_FLAVOUR:=tiny}"
+export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+# Two trees of one base (unpatched, patched) share the compiler cache:
+# paths are made relative to this directory and the cwd is not hashed.
+export CCACHE_BASEDIR=$LAB_BUILD/src CCACHE_NOHASHDIR=1
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
+# Fixed build identity, so that a rebuild of the same source hits ccache.
+export KBUILD_BUILD_USER=lab KBUILD_BUILD_HOST=lab
+export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
+
+die() { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
+say() { printf 'lab: %s\n' "$*" >&2; }
+
+# check_base BASE: the base names a Debian linux-source package.
+check_base() {
+	local base=$1
+	[[ $base =~ ^[0-9]+\.[0-9]+$ ]] ||
+		die "bad base '$base': expected MAJOR.MINOR, e.g. 6.12 or 6.1"
+	[ -f "/usr/src/linux-source-$base.tar.xz" ] && return 0
+	apt-cache show "linux-source-$base" >/dev/null 2>&1 ||
+		die "unknown base '$base': Debian has no package linux-source-$base (known here: $(known_bases))"
+}
+
+known_bases() {
+	apt-cache pkgnames linux-source- 2>/dev/null |
+		sed -n 's/^linux-source-\([0-9]*\.[0-9]*\)$/\1/p' | sort -V | xargs
+}
+
+# tree_dir BASE VARIANT: the source tree of the unpatched base or of the series.
+tree_dir() {
+	case $2 in
+	unpatched) echo "$LAB_BUILD/src/$1" ;;
+	patched) echo "$LAB_BUILD/src/$1-patched" ;;
+	*) die "bad variant '$2'" ;;
+	esac
+}
+
+# obj_dir BASE VARIANT FLAVOUR: build output, a direct child of the source
+# tree so that Kbuild uses srctree=.. and both trees share ccache entries.
+obj_dir() { echo "$(tree_dir "$1" "$2")/.o-$3"; }
+
+flavour_config() {
+	local f=$LAB_DIR/config/$1.config
+	[ -f "$f" ] || die "unknown flavour '$1' (have: $(cd "$LAB_DIR/config" && ls *.config | sed 's/\.config$//' | grep -v '^base$' | xargs))"
+	echo "$f"
+}
+
+series_dir() { echo "$LAB_REPO/patches/$1"; }
+
+# series_files BASE: the patches of a series, cover letter excluded.
+series_files() {
+	local d
+	d=$(series_dir "$1")
+	[ -d "$d" ] || return 0
+	find "$d" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' ! -name '0000-*' | sort
+}
+
+# need_space DIR GB: fail early instead of half-way through a build.
+need_space() {
+	local avail
+	mkdir -p "$1"
+	avail=$(df -Pk "$1" | awk 'NR == 2 { print int($4 / 1048576) }')
+	[ "$avail" -ge "$2" ] || die "not enough space in $1: ${avail} GiB free, ${2} GiB needed"
+}
+
+# timestamp helper for progress lines
+elapsed() { echo "$((SECONDS - ${1:-0}))s"; }
