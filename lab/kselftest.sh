@@ -18,24 +18,39 @@ mkdir -p "$out"
 log=$out/build.log
 
 make -C "$src" O="$out/hdr" headers >"$log" 2>&1 || die "make headers failed, see $log"
-all=$(make -s -C "$net" -f Makefile -f - lab-print-gen 2>>"$log" <<'MK'
-lab-print-gen:
-	@echo $(notdir $(TEST_GEN_FILES) $(TEST_GEN_PROGS) $(TEST_GEN_PROGS_EXTENDED))
+# print_var VAR...: the values a variable of the net Makefile ends up with
+print_var() {
+	make -s -C "$net" -f Makefile -f - lab-print-var 2>>"$log" <<MK
+lab-print-var:
+	@echo \$(notdir $(printf '$(%s) ' "$@"))
 MK
-)
-gen=()
+}
+files=$(print_var TEST_GEN_FILES TEST_GEN_PROGS_EXTENDED)
+progs=$(print_var TEST_GEN_PROGS)
+scripts=() gen=() cprogs=()
 for t in "$@"; do
-	[ -f "$net/$t" ] || die "no test $t in $net"
-	for p in $all; do
-		grep -qw -- "$p" "$net/$t" && gen+=("$p")
-	done
+	if [[ " $progs " == *" $t "* ]]; then
+		cprogs+=("$t")	# a C test program, run as it is
+	elif [ -f "$net/$t" ]; then
+		scripts+=("$t")	# a script, and the programs it runs
+		for p in $files $progs; do
+			grep -qw -- "$p" "$net/$t" && gen+=("$p")
+		done
+	else
+		die "no net selftest '$t' in $src (neither a script nor in TEST_GEN_PROGS)"
+	fi
 done
+# Given on the command line, these lists bypass lib.mk's $(OUTPUT)/ prefix.
+o=$out/build/kselftest/net
 rm -rf "$out/install"
 make -C "$src/tools/testing/selftests" TARGETS=net O="$out/build" \
 	KHDR_INCLUDES="-isystem $out/hdr/usr/include" \
-	TEST_PROGS="$*" TEST_GEN_FILES="${gen[*]}" TEST_GEN_PROGS= \
+	TEST_PROGS="${scripts[*]}" \
+	TEST_GEN_FILES="${gen[*]/#/$o/}" TEST_GEN_PROGS="${cprogs[*]/#/$o/}" \
 	TEST_GEN_PROGS_EXTENDED= TEST_PROGS_EXTENDED= YNL_GEN_FILES= YNL_GENS= \
 	INSTALL_PATH="$out/install" install >>"$log" 2>&1 ||
 	die "building the net selftests $* failed, see $log"
-say "kselftest: net tests $* built (${gen[*]:-no programs}) in $out/install"
+[ -z "$(git -C "$src" status --porcelain --untracked-files=all tools)" ] ||
+	die "the selftest build wrote into $src/tools (see $log)"
+say "kselftest: net tests $* built in $out/install (log: $log)"
 echo "$out/install"
