@@ -22,7 +22,7 @@ if [ ! -f "$tarball" ]; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "linux-source-$base" >&2 ||
 		die "could not install linux-source-$base"
 fi
-need_space "$LAB_BUILD" 10
+need_space "$LAB_BUILD" "${LAB_NEED_GB:-10}"
 version=$(dpkg-query -W -f '${Version}' "linux-source-$base" 2>/dev/null || echo unknown)
 
 say "unpacking $tarball (Debian $version)"

@@ -14,7 +14,7 @@ obj=$(obj_dir "$base" "$variant" "$flavour")
 frag=$(flavour_config "$flavour")
 [ -f "$src/Makefile" ] || die "no tree $src (run lab/base.sh $base first)"
 command -v ccache >/dev/null || die "ccache is not installed (make deps)"
-need_space "$LAB_BUILD" 3
+need_space "$LAB_BUILD" "${LAB_NEED_GB:-3}"
 mkdir -p "$obj"
 log=$obj/build.log
 jobs=${LAB_JOBS:-$(($(nproc) + 1))}

@@ -24,6 +24,9 @@ check_base() {
 	[[ $base =~ ^[0-9]+\.[0-9]+$ ]] ||
 		die "bad base '$base': expected MAJOR.MINOR, e.g. 6.12 or 6.1"
 	[ -f "/usr/src/linux-source-$base.tar.xz" ] && return 0
+	apt-cache show "linux-source-$base" >/dev/null 2>&1 && return 0
+	# A fresh machine may not have read the package lists yet.
+	[ "$(id -u)" -ne 0 ] || apt-get update -q >/dev/null 2>&1 || true
 	apt-cache show "linux-source-$base" >/dev/null 2>&1 ||
 		die "unknown base '$base': Debian has no package linux-source-$base (known here: $(known_bases))"
 }
@@ -52,7 +55,7 @@ flavour_config() {
 	echo "$f"
 }
 
-series_dir() { echo "$LAB_REPO/patches/$1"; }
+series_dir() { echo "${LAB_PATCHES:-$LAB_REPO/patches}/$1"; }
 
 # series_files BASE: the patches of a series, cover letter excluded.
 series_files() {

@@ -39,7 +39,7 @@ kvm_boots() {
 	[ -w /dev/kvm ] || return 1
 	local probe
 	probe=$(mktemp -d "$LAB_BUILD/kvm-probe.XXXXXX")
-	"$0" --accel kvm --timeout 30 --run "$probe" "$kernel" -- true >/dev/null 2>&1
+	"$0" --accel kvm --timeout 20 --run "$probe" "$kernel" -- true >/dev/null 2>&1
 	local rc=$?
 	rm -rf "$probe"
 	return $rc
@@ -75,7 +75,7 @@ timeout -k 5 "$timeout" qemu-system-x86_64 \
 	-device virtio-9p-pci,fsdev=out,mount_tag=out \
 	-kernel "$kernel" \
 	-append "console=ttyS0 loglevel=5 panic=-1 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144 ro init=$LAB_DIR/guest-init lab.out=$run/out" \
-	</dev/null 2>"$run/qemu.err" | tr -d '\r' | tee "$log"
+	</dev/null 2>"$run/qemu.err" | sed -u "s/\r$//" | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e
 

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-2.0
+# Entry points of the lab; lab/lab has the finer-grained jobs.
+BASE ?= 6.12
+RUNS ?= 20
+TESTS ?= tcp_rst_timewait
+
+.PHONY: help deps demo check prove lint series export kselftest clean
+
+help:
+	@sed -n 's/^## //p' Makefile
+
+## make demo [BASE=6.12]     unpatched vs patched kernel, side by side
+demo: deps
+	@lab/demo.sh $(BASE)
+## make check                the lab's tests, the proof and lint (CI runs this)
+check: deps
+	@tests/run.sh
+## make prove [BASE= RUNS=]  selftest fails unpatched, passes patched, RUNS runs each
+prove: deps
+	@lab/prove.sh $(BASE) $(RUNS)
+## make lint [BASE=]         checkpatch --strict, W=1 and sparse on the series
+lint: deps
+	@lab/lint.sh $(BASE)
+## make kselftest [BASE= TESTS= PATCHED=1]  net selftests of the series in a guest
+kselftest: deps
+	@lab/lab kselftest $(BASE) $(if $(PATCHED),--patched) -- $(TESTS)
+## make series [BASE=]       git am patches/BASE onto build/src/BASE-patched
+series: deps
+	@lab/series.sh $(BASE)
+## make export [BASE=]       git format-patch build/src/BASE-patched to patches/BASE
+export:
+	@lab/export.sh $(BASE)
+## make deps                 install what the lab needs (Debian 12, root)
+deps:
+	@lab/deps.sh
+## make clean                remove build/ (trees, kernels, runs; ccache stays)
+clean:
+	rm -rf build

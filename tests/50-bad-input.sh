@@ -1,0 +1,17 @@
+# Bad input: clear errors and a non-zero exit, before anything boots.
+. "$(dirname "$0")/lib.sh"
+expect_rc 1 "$tmp/o1" $LAB run 9.99 -- true
+expect_msg "$tmp/o1" "unknown base '9.99': Debian has no package linux-source-9.99"
+expect_rc 1 "$tmp/o2" $LAB run six -- true
+expect_msg "$tmp/o2" "bad base 'six'"
+expect_rc 1 "$tmp/o3" $LAB run "$BASE" --flavour nosuch -- true
+expect_msg "$tmp/o3" "unknown flavour 'nosuch'"
+expect_rc 1 "$tmp/o4" $LAB run "$BASE"
+expect_msg "$tmp/o4" "no command given"
+expect_rc 1 "$tmp/o5" lab/vm.sh "$tmp/no-such-bzImage" -- true
+expect_msg "$tmp/o5" "no kernel image"
+expect_rc 1 "$tmp/o6" env LAB_NEED_GB=999999 $LAB build "$BASE"
+expect_msg "$tmp/o6" "not enough space"
+expect_rc 1 "$tmp/o7" lab/vm.sh --accel warp "$tmp/x" -- true
+expect_rc 1 "$tmp/o8" lab/prove.sh "$BASE" zero
+expect_msg "$tmp/o8" "RUNS must be a positive number"

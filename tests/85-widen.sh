@@ -1,0 +1,4 @@
+# The window that patch 2 closes, widened by a debugging delay: patch 1
+# alone loses RSTs through it, the whole series none.
+. "$(dirname "$0")/lib.sh"
+lab/widen.sh "$BASE" 2
