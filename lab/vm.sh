@@ -69,9 +69,9 @@ timeout -k 5 "$timeout" qemu-system-x86_64 \
 	-accel "$qaccel" -cpu "$cpu" -smp "$smp" -m "$mem" -M pc \
 	-nodefaults -no-user-config -display none -no-reboot \
 	-serial stdio -monitor none \
-	-fsdev local,id=root,path=/,security_model=none,readonly=on \
+	-fsdev local,id=root,path=/,security_model=none,readonly=on,multidevs=remap \
 	-device virtio-9p-pci,fsdev=root,mount_tag=root \
-	-fsdev local,id=out,path="$run/out",security_model=none \
+	-fsdev local,id=out,path="$run/out",security_model=none,multidevs=remap \
 	-device virtio-9p-pci,fsdev=out,mount_tag=out \
 	-kernel "$kernel" \
 	-append "console=ttyS0 loglevel=5 panic=-1 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144 ro init=$LAB_DIR/guest-init lab.out=$run/out" \
