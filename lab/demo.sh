@@ -66,7 +66,6 @@ for r in $(seq "$rounds"); do
 done
 
 # The table: sums over the batches of each kernel and family.
-accel=tcg
 echo
 echo "Base $base ($(dpkg-query -W -f '${Version}' linux-source-$base 2>/dev/null)), $(date -u '+%Y-%m-%d %H:%M UTC'), host: $(nproc) cores; guests: TCG, ${LAB_SMP:-2} vCPUs"
 echo
@@ -76,15 +75,15 @@ for v in unpatched patched; do
 	cat "$dir"/race-$v/out/batch-*.log | awk -v k=$v '
 	/connections in/ { f = $2; sub(":", "", f); c[f] += $3; ms[f] += $6 }
 	/lost RSTs/ { f = $2; sub(":", "", f); l[f] += $7 + 0; s[f] += $NF }
-	/over 1 ms/ { f = $2; sub(":", "", f); o[f] += $5 + 0; if ($8 > m[f]) m[f] = $8 }
+	/over 1 ms/ { f = $2; sub(":", "", f); o[f] += $6 + 0; if ($9 + 0 > m[f]) m[f] = $9 + 0 }
 	END { for (f in c) printf "| %s | %s | %d | %d | %d | %d | %d | %.1f ms |\n",
 		k, f, c[f], c[f] * 1000 / ms[f], l[f], o[f], s[f], m[f] / 1000 }' | sort -k4
 done
 echo
 echo "Cost of the fix, $rounds boots of each kernel, interleaved; median and min..max of the $rounds paired ratios:"
 echo
-echo "| metric | unpatched (median) | patched (median) | patched/unpatched | unpatched run-to-run spread |"
-echo "|---|---:|---:|---:|---:|"
+echo "| metric | unpatched (median) | patched (median) | patched/unpatched | noise: unpatched spread | verdict |"
+echo "|---|---:|---:|---:|---:|---|"
 metric() {	# metric NAME FILE AWK-EXPR
 	local u p
 	u=$(for r in $(seq "$rounds"); do awk "$3" "$dir/cost-unpatched-$r/out/$2"; done | xargs)
@@ -97,7 +96,9 @@ metric() {	# metric NAME FILE AWK-EXPR
 		min = max = R[1]; for (i = 1; i <= n; i++) { if (R[i] < min) min = R[i]; if (R[i] > max) max = R[i] }
 		umin = umax = U[1]; for (i = 1; i <= n; i++) { if (U[i] < umin) umin = U[i]; if (U[i] > umax) umax = U[i] }
 		mu = med(V, n); for (i = 1; i <= n; i++) V[i] = P[i]; mp = med(V, n); mr = med(R, n)
-		printf "| %s | %.0f | %.0f | %.3f (%.3f..%.3f) | +-%.1f%% |\n", name, mu, mp, mr, min, max, 50 * (umax - umin) / mu }'
+		noise = (umax - umin) / (2 * mu); d = mr > 1 ? mr - 1 : 1 - mr
+		printf "| %s | %.0f | %.0f | %.3f (%.3f..%.3f) | +-%.1f%% | %s |\n", name, mu, mp, mr, min, max,
+			100 * noise, d > noise ? "OUTSIDE the noise band: a finding" : "within noise" }'
 }
 metric "connections/s (IPv4, 5000)" conn.log '/connections in/ { print $3 * 1000 / $6 }'
 metric "TCP_RR transactions/s (IPv4)" rr4.log '{ sub("/s", "", $3); print $3 }'
