@@ -91,14 +91,14 @@ metric() {	# metric NAME FILE AWK-EXPR
 	awk -v name="$1" -v u="$u" -v p="$p" 'function med(a, n,   i, j, t) {
 		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
 		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-	BEGIN { n = split(u, U); split(p, P)
+	BEGIN { n = split(u, U); split(p, P); for (i = 1; i <= n; i++) { U[i] += 0; P[i] += 0 }
 		for (i = 1; i <= n; i++) { R[i] = P[i] / U[i]; V[i] = U[i] }
 		min = max = R[1]; for (i = 1; i <= n; i++) { if (R[i] < min) min = R[i]; if (R[i] > max) max = R[i] }
 		umin = umax = U[1]; for (i = 1; i <= n; i++) { if (U[i] < umin) umin = U[i]; if (U[i] > umax) umax = U[i] }
 		mu = med(V, n); for (i = 1; i <= n; i++) V[i] = P[i]; mp = med(V, n); mr = med(R, n)
 		noise = (umax - umin) / (2 * mu); d = mr > 1 ? mr - 1 : 1 - mr
 		printf "| %s | %.0f | %.0f | %.3f (%.3f..%.3f) | +-%.1f%% | %s |\n", name, mu, mp, mr, min, max,
-			100 * noise, d > noise ? "OUTSIDE the noise band: a finding" : "within noise" }'
+			100 * noise, (d > noise ? "OUTSIDE the noise band: a finding" : "within noise") }'
 }
 metric "connections/s (IPv4, 5000)" conn.log '/connections in/ { print $3 * 1000 / $6 }'
 metric "TCP_RR transactions/s (IPv4)" rr4.log '{ sub("/s", "", $3); print $3 }'

@@ -15,3 +15,8 @@ expect_msg "$tmp/o6" "not enough space"
 expect_rc 1 "$tmp/o7" lab/vm.sh --accel warp "$tmp/x" -- true
 expect_rc 1 "$tmp/o8" lab/prove.sh "$BASE" zero
 expect_msg "$tmp/o8" "RUNS must be a positive number"
+expect_rc 1 "$tmp/o9" lab/demo.sh 9.99
+expect_msg "$tmp/o9" "unknown base '9.99'"
+mkdir -p "$tmp/nopatches/$BASE"
+expect_rc 1 "$tmp/o10" env LAB_PATCHES="$tmp/nopatches" lab/demo.sh "$BASE"
+expect_msg "$tmp/o10" "there is no $BASE series yet"
