@@ -14,15 +14,7 @@ runs=${2:-2}
 check_base "$base"
 "$LAB_DIR/series.sh" "$base"
 inst=$("$LAB_DIR/kselftest.sh" "$base" patched tcp_rst_timewait)
-src=$(tree_dir "$base" unpatched)
-wt=$LAB_BUILD/src/$base-widen
-[ -e "$wt/.git" ] || git -C "$src" worktree add -q --detach "$wt" "base-$base"
-if [ ! -f "$wt/.o-tiny/.config" ]; then
-	"$LAB_DIR/kbuild.sh" "$base" unpatched tiny >/dev/null
-	mkdir -p "$wt/.o-tiny"
-	cp "$(obj_dir "$base" unpatched tiny)/.config" "$wt/.o-tiny/.config"
-fi
-first=$(git -C "$wt" rev-list --reverse "base-$base..patched" | head -n 1)
+first=$(git -C "$(tree_dir "$base" patched)" rev-list --reverse "base-$base..patched" | head -n 1)
 dir=$LAB_BUILD/runs/widen-$base-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$dir"
 for v in unpatched patch1 series; do
@@ -31,13 +23,7 @@ for v in unpatched patch1 series; do
 	patch1) c=$first ;;
 	series) c=patched ;;
 	esac
-	git -C "$wt" checkout -q --detach "$c"
-	"$LAB_DIR/widen.py" "$wt"
-	make -C "$wt" O="$wt/.o-tiny" CC="ccache gcc" HOSTCC="ccache gcc" \
-		-j"$(($(nproc) + 1))" olddefconfig bzImage >"$dir/build-$v.log" 2>&1 ||
-		die "building the widened $v kernel failed, see $dir/build-$v.log"
-	cp "$wt/.o-tiny/arch/x86/boot/bzImage" "$dir/bzImage-$v"
-	git -C "$wt" checkout -q -- .
+	"$LAB_DIR/scratch.sh" "$base" "$c" "$dir/bzImage-$v" "$LAB_DIR/widen.py" .
 done
 declare -A lost
 for v in unpatched patch1 series; do

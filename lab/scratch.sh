@@ -1,0 +1,30 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# lab/scratch.sh BASE COMMIT BZIMAGE [CMD...]: build a throw-away kernel of
+# COMMIT (of the base's git tree) in the worktree build/src/BASE-scratch,
+# after running CMD there (a debugging change that is never committed),
+# and copy it to BZIMAGE.  The worktree is reset afterwards.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+base=${1:?usage: lab/scratch.sh BASE COMMIT BZIMAGE [CMD...]}
+commit=${2:?commit}
+out=${3:?bzImage}
+shift 3
+src=$(tree_dir "$base" unpatched)
+wt=$LAB_BUILD/src/$base-scratch
+[ -e "$wt/.git" ] || git -C "$src" worktree add -q --detach "$wt" "base-$base"
+if [ ! -f "$wt/.o-tiny/.config" ]; then
+	"$LAB_DIR/kbuild.sh" "$base" unpatched tiny >/dev/null
+	mkdir -p "$wt/.o-tiny"
+	cp "$(obj_dir "$base" unpatched tiny)/.config" "$wt/.o-tiny/.config"
+fi
+git -C "$wt" checkout -q -- .
+git -C "$wt" checkout -q --detach "$commit"
+[ $# -eq 0 ] || (cd "$wt" && "$@") || die "scratch: '$*' failed in $wt"
+log=${out%/*}/build-${out##*/}.log
+make -C "$wt" O="$wt/.o-tiny" CC="ccache gcc" HOSTCC="ccache gcc" \
+	-j"$(($(nproc) + 1))" olddefconfig bzImage >"$log" 2>&1 ||
+	die "building the scratch kernel of $commit failed, see $log"
+cp "$wt/.o-tiny/arch/x86/boot/bzImage" "$out"
+git -C "$wt" checkout -q -- .
