@@ -3,7 +3,8 @@
 # lab/scratch.sh BASE COMMIT BZIMAGE [CMD...]: build a throw-away kernel of
 # COMMIT (of the base's git tree) in the worktree build/src/BASE-scratch,
 # after running CMD there (a debugging change that is never committed),
-# and copy it to BZIMAGE.  The worktree is reset afterwards.
+# and copy it to BZIMAGE (and its System.map to BZIMAGE.map).  The
+# worktree is reset afterwards.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -27,4 +28,5 @@ make -C "$wt" O="$wt/.o-tiny" CC="ccache gcc" HOSTCC="ccache gcc" \
 	-j"$(($(nproc) + 1))" olddefconfig bzImage >"$log" 2>&1 ||
 	die "building the scratch kernel of $commit failed, see $log"
 cp "$wt/.o-tiny/arch/x86/boot/bzImage" "$out"
+cp "$wt/.o-tiny/System.map" "$out.map"
 git -C "$wt" checkout -q -- .

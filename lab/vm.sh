@@ -8,6 +8,7 @@
 #   --mem MB      memory (default $LAB_MEM or 1024)
 #   --accel A     tcg (default), kvm, or auto (kvm only if a probe boots)
 #   --run DIR     run directory (default build/runs/<time>-<pid>)
+# LAB_APPEND adds kernel command line arguments.
 # Exit status: the command's; 124 when the guest timed out; 125 when it
 # ended without a status (panic, failed boot).
 set -euo pipefail
@@ -74,7 +75,7 @@ timeout -k 5 "$timeout" qemu-system-x86_64 \
 	-fsdev local,id=out,path="$run/out",security_model=none,multidevs=remap \
 	-device virtio-9p-pci,fsdev=out,mount_tag=out \
 	-kernel "$kernel" \
-	-append "console=ttyS0 loglevel=5 panic=-1 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144 ro init=$LAB_DIR/guest-init lab.out=$run/out" \
+	-append "console=ttyS0 loglevel=5 panic=-1 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,msize=262144 ro init=$LAB_DIR/guest-init lab.out=$run/out${LAB_APPEND:+ $LAB_APPEND}" \
 	</dev/null 2>"$run/qemu.err" | sed -u "s/\r$//" | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e
