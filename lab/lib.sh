@@ -75,3 +75,14 @@ need_space() {
 
 # timestamp helper for progress lines
 elapsed() { echo "$((SECONDS - ${1:-0}))s"; }
+
+# series_selftests BASE [TEST...]: the base checked, its series applied
+# and the named net selftests of it built (tcp_rst_timewait by default);
+# prints their install directory.
+series_selftests() {
+	local base=$1
+	shift
+	check_base "$base"
+	"$LAB_DIR/series.sh" "$base"
+	"$LAB_DIR/kselftest.sh" "$base" patched "${@:-tcp_rst_timewait}"
+}

@@ -13,10 +13,9 @@ runs=${2:-20}
 test=tcp_rst_timewait
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number"
 check_base "$base"
-"$LAB_DIR/series.sh" "$base"
 series_files "$base" | xargs -r grep -lq "selftests/net/$test.c" ||
 	die "the $base series has no $test selftest yet (patches/$base/)"
-inst=$("$LAB_DIR/kselftest.sh" "$base" patched "$test" fin_ack_lat.sh)
+inst=$(series_selftests "$base" "$test" fin_ack_lat.sh)
 stamp=$(date +%Y%m%d-%H%M%S)
 t0=$SECONDS
 

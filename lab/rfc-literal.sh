@@ -9,9 +9,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 base=${1:?usage: lab/rfc-literal.sh BASE}
-check_base "$base"
-"$LAB_DIR/series.sh" "$base"
-inst=$("$LAB_DIR/kselftest.sh" "$base" patched tcp_rst_timewait)
+inst=$(series_selftests "$base")
 dir=$LAB_BUILD/runs/rfc-literal-$base-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$dir"
 "$LAB_DIR/scratch.sh" "$base" patched "$dir/bzImage" \

@@ -14,9 +14,7 @@ set -euo pipefail
 
 base=${1:?usage: lab/states.sh BASE [RUNS]}
 runs=${2:-10}
-check_base "$base"
-"$LAB_DIR/series.sh" "$base"
-inst=$("$LAB_DIR/kselftest.sh" "$base" patched tcp_rst_timewait)
+inst=$(series_selftests "$base")
 pt=$(tree_dir "$base" patched)
 dir=$LAB_BUILD/runs/states-$base-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$dir"

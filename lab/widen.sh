@@ -11,9 +11,7 @@ set -euo pipefail
 
 base=${1:?usage: lab/widen.sh BASE [RUNS]}
 runs=${2:-2}
-check_base "$base"
-"$LAB_DIR/series.sh" "$base"
-inst=$("$LAB_DIR/kselftest.sh" "$base" patched tcp_rst_timewait)
+inst=$(series_selftests "$base")
 first=$(git -C "$(tree_dir "$base" patched)" rev-list --reverse "base-$base..patched" | head -n 1)
 dir=$LAB_BUILD/runs/widen-$base-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$dir"
