@@ -18,6 +18,7 @@ series_files "$base" | xargs -r grep -lq "selftests/net/$test.c" ||
 inst=$(series_selftests "$base" "$test" fin_ack_lat.sh)
 stamp=$(date +%Y%m%d-%H%M%S)
 t0=$SECONDS
+mkdir -p "$LAB_BUILD/runs"
 
 # lost FAMILY LOG: the lost-RST count the test printed for FAMILY
 lost() { sed -n "s/^# $1: lost RSTs (FIN-WAIT-2 left): \([0-9]*\),.*/\1/p" "$2"; }
