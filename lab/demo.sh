@@ -43,8 +43,7 @@ gcc -O2 -Wall -pthread -o "$dir/tcp_rr" "$LAB_DIR/workload/tcp_rr.c"
 
 # boot VARIANT NAME CMD: run CMD in a guest of VARIANT; results in $dir/NAME
 boot() {
-	local opt=() s=$SECONDS rc=0
-	[ "$1" = unpatched ] || opt=(--patched)
+	local s=$SECONDS rc=0
 	"$LAB_DIR/vm.sh" --run "$dir/$2" --timeout "${4:-600}" "$(cat "$dir/kernel-$1")" -- "$3" \
 		>"$dir/$2.console" 2>&1 || rc=$?
 	[ $rc -eq 0 ] || { tail -n 15 "$dir/$2.console" >&2
