@@ -36,7 +36,7 @@ for f in "${files[@]}"; do
 		git -C "$wt" am --abort >/dev/null 2>&1 || true
 		git -C "$wt" reset -q --hard "base-$base"
 		rm -f "$gd/lab-series"
-		printf '%s\n' "$out" | head -n 8 >&2
+		printf '%s\n' "$out" | sed -n 1,8p >&2
 		die "patch ${f##*/} does not apply to base $base (git am failed)"
 	fi
 done

@@ -12,7 +12,11 @@ set -euo pipefail
 base=${1:?usage: lab/widen.sh BASE [RUNS]}
 runs=${2:-2}
 inst=$(series_selftests "$base")
-first=$(git -C "$(tree_dir "$base" patched)" rev-list --reverse "base-$base..patched" | head -n 1)
+# The first patch of the series: no "| head" here, as under pipefail a
+# rev-list killed by SIGPIPE would end the script without a word.
+mapfile -t commits < <(git -C "$(tree_dir "$base" patched)" rev-list --reverse "base-$base..patched")
+[ ${#commits[@]} -gt 0 ] || die "widen: the $base series is empty"
+first=${commits[0]}
 dir=$LAB_BUILD/runs/widen-$base-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$dir"
 for v in unpatched patch1 series; do
