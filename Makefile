@@ -4,7 +4,7 @@ BASE ?= 6.12
 RUNS ?= 20
 TESTS ?= tcp_rst_timewait
 
-.PHONY: help deps demo check prove lint series export kselftest clean
+.PHONY: help deps demo check prove stress lint series export kselftest clean
 
 help:
 	@sed -n 's/^## //p' Makefile
@@ -18,6 +18,9 @@ check: deps
 ## make prove [BASE= RUNS=]  selftest fails unpatched, passes patched, RUNS runs each
 prove: deps
 	@lab/prove.sh $(BASE) $(RUNS)
+## make stress [BASE= STRESS_SECONDS=600 STRESS_RUNS=20]  debug kernels (KASAN, lockdep...), patched and control
+stress: deps
+	@lab/stress.sh $(BASE)
 ## make lint [BASE=]         checkpatch --strict, W=1 and sparse on the series
 lint: deps
 	@lab/lint.sh $(BASE)

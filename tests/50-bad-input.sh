@@ -20,3 +20,9 @@ expect_msg "$tmp/o9" "unknown base '9.99'"
 mkdir -p "$tmp/nopatches/$BASE"
 expect_rc 1 "$tmp/o10" env LAB_PATCHES="$tmp/nopatches" lab/demo.sh "$BASE"
 expect_msg "$tmp/o10" "there is no $BASE series yet"
+expect_rc 1 "$tmp/o11" lab/stress.sh "$BASE" bogus
+expect_msg "$tmp/o11" "unknown variant 'bogus'"
+expect_rc 1 "$tmp/o12" env STRESS_SECONDS=0 lab/stress.sh "$BASE"
+expect_msg "$tmp/o12" "STRESS_SECONDS a positive number"
+expect_rc 1 "$tmp/o13" lab/stress.sh 9.99
+expect_msg "$tmp/o13" "unknown base '9.99'"
