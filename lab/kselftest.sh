@@ -42,15 +42,20 @@ for t in "$@"; do
 done
 # Given on the command line, these lists bypass lib.mk's $(OUTPUT)/ prefix.
 o=$out/build/kselftest/net
-rm -rf "$out/install"
+# Installed beside the old one and swapped in by rename: a guest of
+# another job may be running the installed tests meanwhile.
+rm -rf "$out/install.new" "$out/install.old"
 make -C "$src/tools/testing/selftests" TARGETS=net O="$out/build" \
 	KHDR_INCLUDES="-isystem $out/hdr/usr/include" \
 	TEST_PROGS="${scripts[*]}" \
 	TEST_GEN_FILES="${gen[*]/#/$o/}" TEST_GEN_PROGS="${cprogs[*]/#/$o/}" \
 	TEST_GEN_PROGS_EXTENDED= TEST_PROGS_EXTENDED= YNL_GEN_FILES= YNL_GENS= \
-	INSTALL_PATH="$out/install" install >>"$log" 2>&1 ||
+	INSTALL_PATH="$out/install.new" install >>"$log" 2>&1 ||
 	die "building the net selftests $* failed, see $log"
 [ -z "$(git -C "$src" status --porcelain --untracked-files=all tools)" ] ||
 	die "the selftest build wrote into $src/tools (see $log)"
+[ ! -d "$out/install" ] || mv "$out/install" "$out/install.old"
+mv "$out/install.new" "$out/install"
+rm -rf "$out/install.old"
 say "kselftest: net tests $* built in $out/install (log: $log)"
 echo "$out/install"
