@@ -35,7 +35,7 @@ cd "$src"
 # behaves like an upstream checkout (new files can be added normally).
 perl -0pi -e 's/\n*#\n# Debian packaging: ignore everything.*\z/\n/s' .gitignore
 git init -q -b base
-git config user.name "Kernel lab"
+git config user.name "Kernel Lab"
 git config user.email "lab@localhost"
 git config gc.auto 0
 printf '/.o-*/\n' >>.git/info/exclude
