@@ -1,18 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0
 # Entry points of the lab; lab/lab has the finer-grained jobs.
-BASE ?= 6.12
+BASE ?= 7.3
 RUNS ?= 20
 TESTS ?= tcp_rst_timewait
 
-.PHONY: help deps demo check prove stress lint series export kselftest clean
+.PHONY: help deps demo check prove stress submit-check lint series export kselftest clean
 
 help:
 	@sed -n 's/^## //p' Makefile
 
-## make demo [BASE=6.12]     unpatched vs patched kernel, side by side
+## make demo [BASE=7.3]      unpatched vs patched kernel, side by side
 demo: deps
 	@lab/demo.sh $(BASE)
-## make check                the lab's tests, the proof and lint (CI runs this)
+## make check                the lab's tests, submit checks of every base, the 7.3 proof (CI runs this)
 check: deps
 	@tests/run.sh
 ## make prove [BASE= RUNS=]  selftest fails unpatched, passes patched, RUNS runs each
@@ -21,9 +21,11 @@ prove: deps
 ## make stress [BASE= STRESS_SECONDS=600 STRESS_RUNS=20]  debug kernels (KASAN, lockdep...), patched and control
 stress: deps
 	@lab/stress.sh $(BASE)
-## make lint [BASE=]         checkpatch --strict, W=1 and sparse on the series
-lint: deps
-	@lab/lint.sh $(BASE)
+## make submit-check [BASE=] netdev's patchwork checks on patches/BASE (git am, checkpatch, W=1, sparse, tags...)
+submit-check: deps
+	@lab/submit-check.sh $(BASE)
+## make lint [BASE=]         the same as make submit-check
+lint: submit-check
 ## make kselftest [BASE= TESTS= PATCHED=1]  net selftests of the series in a guest
 kselftest: deps
 	@lab/lab kselftest $(BASE) $(if $(PATCHED),--patched) -- $(TESTS)

@@ -16,14 +16,9 @@ if git -C "$src" rev-parse -q --verify "refs/tags/$tag" >/dev/null 2>&1; then
 	exit 0
 fi
 
-tarball=/usr/src/linux-source-$base.tar.xz
-if [ ! -f "$tarball" ]; then
-	say "installing linux-source-$base"
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "linux-source-$base" >&2 ||
-		die "could not install linux-source-$base"
-fi
+read -r tarball version < <("$LAB_DIR/source-tarball.sh" "$base") ||
+	die "no source tarball for base $base"
 need_space "$LAB_BUILD" "${LAB_NEED_GB:-10}"
-version=$(dpkg-query -W -f '${Version}' "linux-source-$base" 2>/dev/null || echo unknown)
 
 say "unpacking $tarball (Debian $version)"
 rm -rf "$src" "$(tree_dir "$base" patched)"
@@ -40,6 +35,10 @@ git config user.email "lab@localhost"
 git config gc.auto 0
 printf '/.o-*/\n' >>.git/info/exclude
 git add -A
+# The tree is the tarball: also track what its own .gitignore hides (the
+# dot-files, e.g. tools/testing/selftests/net/.gitignore, under ".*").
+git ls-files -z --others --ignored --exclude-standard |
+	git add -f --pathspec-from-file=- --pathspec-file-nul
 git commit -q -m "Debian linux-source-$base $version" \
 	-m "Unpacked from $tarball, with the Debian packaging block of .gitignore removed."
 git tag "$tag"

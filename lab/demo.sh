@@ -10,7 +10,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-base=${1:-6.12}
+base=${1:-7.3}
 batches=${BATCHES:-3}
 rounds=${ROUNDS:-5}
 conns=20000

@@ -18,22 +18,30 @@ export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 die() { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
 say() { printf 'lab: %s\n' "$*" >&2; }
 
-# check_base BASE: the base names a Debian linux-source package.
+# check_base BASE: the base names a Debian linux-source package, the
+# host's or one of a newer suite (lab/source-tarball.sh fetches that one).
 check_base() {
 	local base=$1
 	[[ $base =~ ^[0-9]+\.[0-9]+$ ]] ||
-		die "bad base '$base': expected MAJOR.MINOR, e.g. 6.12 or 6.1"
+		die "bad base '$base': expected MAJOR.MINOR, e.g. 7.3, 6.12 or 6.1"
 	[ -f "/usr/src/linux-source-$base.tar.xz" ] && return 0
+	[ -f "$LAB_BUILD/apt/src/$base/version" ] && return 0
 	apt-cache show "linux-source-$base" >/dev/null 2>&1 && return 0
 	# A fresh machine may not have read the package lists yet.
 	[ "$(id -u)" -ne 0 ] || apt-get update -q >/dev/null 2>&1 || true
-	apt-cache show "linux-source-$base" >/dev/null 2>&1 ||
-		die "unknown base '$base': Debian has no package linux-source-$base (known here: $(known_bases))"
+	apt-cache show "linux-source-$base" >/dev/null 2>&1 && return 0
+	"$LAB_DIR/source-tarball.sh" "$base" >/dev/null
 }
 
+# known_bases: the linux-source versions of the host's apt and of the
+# private lists of newer suites, when they were read.
 known_bases() {
-	apt-cache pkgnames linux-source- 2>/dev/null |
-		sed -n 's/^linux-source-\([0-9]*\.[0-9]*\)$/\1/p' | sort -V | xargs
+	{
+		apt-cache pkgnames linux-source- 2>/dev/null
+		[ ! -d "$LAB_BUILD/apt/lists" ] || apt-cache -o "Dir::State::Lists=$LAB_BUILD/apt/lists" \
+			-o Dir::Etc::SourceParts=/dev/null -o "Dir::Etc::SourceList=$LAB_BUILD/apt/sources.list" \
+			-o "Dir::Cache=$LAB_BUILD/apt/cache" pkgnames linux-source- 2>/dev/null
+	} | sed -n 's/^linux-source-\([0-9]*\.[0-9]*\)$/\1/p' | sort -uV | xargs
 }
 
 # tree_dir BASE VARIANT: the source tree of the unpatched base or of the series.
@@ -56,6 +64,13 @@ flavour_config() {
 }
 
 series_dir() { echo "${LAB_PATCHES:-$LAB_REPO/patches}/$1"; }
+
+# newest_base: the newest base with a series, the one posted upstream (net);
+# the older ones are its stable backports.
+newest_base() {
+	find "$(series_dir .)/" -mindepth 1 -maxdepth 1 -type d -name '[0-9]*.[0-9]*' -printf '%f\n' |
+		sort -V | tail -n 1
+}
 
 # series_files BASE: the patches of a series, cover letter excluded.
 series_files() {

@@ -3,7 +3,7 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 LAB=lab/lab
-BASE=${LAB_TEST_BASE:-6.12}
+BASE=${LAB_TEST_BASE:-7.3}
 fail() { echo "FAIL: $*"; exit 1; }
 # expect_rc WANT OUTFILE CMD...: run CMD, keep its output, check its status
 expect_rc() {
