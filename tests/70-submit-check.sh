@@ -16,3 +16,6 @@ sed -i -E 's/^(Fixes: [0-9a-f]+ \(")/\1Not /; s/^Subject: \[PATCH net /Subject: 
 expect_rc 1 "$tmp/bad" env LAB_PATCHES="$tmp/patches" lab/submit-check.sh "$BASE"
 expect_msg "$tmp/bad" '^FAIL  subjects: 0001-'
 expect_msg "$tmp/bad" "^FAIL  Fixes: and upstream commits: 0001-.* is not in lab/data/upstream-commits.txt"
+# submit-check applied the altered copy to the lab's patched tree: put the
+# real series back for the tests that follow.
+lab/series.sh "$BASE"
