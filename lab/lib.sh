@@ -33,6 +33,16 @@ check_base() {
 	"$LAB_DIR/source-tarball.sh" "$base" >/dev/null
 }
 
+# debian_mirror: the host's Debian mirror, read from its own apt sources
+# (lab/source-tarball.sh and lab/sparse.sh use it with other suites).
+debian_mirror() {
+	local uri
+	uri=$(apt-get indextargets --format '$(REPO_URI)' 'Created-By: Packages' 2>/dev/null |
+		grep -v -- '-security' | grep -m1 '/debian/$' || true)
+	[ -n "$uri" ] || die "cannot find the host's Debian mirror in its apt sources"
+	echo "$uri"
+}
+
 # known_bases: the linux-source versions of the host's apt and of the
 # private lists of newer suites, when they were read.
 known_bases() {

@@ -30,9 +30,7 @@ if [ -f "$out/version" ] && [ -f "$out/$pkg.tar.xz" ]; then
 fi
 mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$out"
 # The host's Debian mirror, read from its own apt sources, with other suites.
-uri=$(apt-get indextargets --format '$(REPO_URI)' 'Created-By: Packages' 2>/dev/null |
-	grep -v -- '-security' | grep -m1 '/debian/$' || true)
-[ -n "$uri" ] || die "cannot find the host's Debian mirror in its apt sources"
+uri=$(debian_mirror)
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 for s in ${LAB_APT_SUITES:-trixie-backports sid trixie}; do
 	echo "deb [signed-by=$keyring] ${uri%/} $s main"

@@ -30,9 +30,7 @@ fi
 
 apt_dir=$LAB_BUILD/apt
 mkdir -p "$apt_dir/src-lists/partial" "$apt_dir/src-cache/archives/partial" "$tools"
-uri=$(apt-get indextargets --format '$(REPO_URI)' 'Created-By: Packages' 2>/dev/null |
-	grep -v -- '-security' | grep -m1 '/debian/$' || true)
-[ -n "$uri" ] || die "cannot find the host's Debian mirror in its apt sources"
+uri=$(debian_mirror)
 echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${uri%/} sid main" \
 	>"$apt_dir/src-sources.list"
 apt_opts=(-q -o "Dir::Etc::SourceList=$apt_dir/src-sources.list" -o Dir::Etc::SourceParts=/dev/null
