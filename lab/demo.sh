@@ -53,14 +53,14 @@ boot() {
 
 for v in unpatched patched; do
 	progress "race workload on the $v kernel: $batches x $conns connections per family (serial log: $dir/race-$v/serial.log)"
-	boot $v race-$v "for b in \$(seq $batches); do $race -n $conns -T 40 >\$LAB_OUT/batch-\$b.log; done; true" \
+	boot $v race-$v "for b in \$(seq $batches); do $race -c rst -n $conns -T 40 >\$LAB_OUT/batch-\$b.log; done; true" \
 		$((batches * 100 + 60))
 	per_boot=
 done
 for r in $(seq "$rounds"); do
 	for v in unpatched patched; do
 		progress "cost round $r/$rounds on the $v kernel"
-		boot $v cost-$v-$r "$race -4 -n 5000 -T 30 >\$LAB_OUT/conn.log; $dir/tcp_rr -4 3 >\$LAB_OUT/rr4.log; $dir/tcp_rr -6 3 >\$LAB_OUT/rr6.log" 240
+		boot $v cost-$v-$r "$race -4 -c rst -n 5000 -T 30 >\$LAB_OUT/conn.log; $dir/tcp_rr -4 3 >\$LAB_OUT/rr4.log; $dir/tcp_rr -6 3 >\$LAB_OUT/rr6.log" 240
 	done
 done
 
@@ -71,22 +71,29 @@ echo
 echo "| kernel | family | connections | conn/s | lost RSTs (FIN-WAIT-2 left) | > 1 ms | > 1 s | max latency |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
 for v in unpatched patched; do
-	cat "$dir"/race-$v/out/batch-*.log | awk -v k=$v '
-	/connections in/ { f = $2; sub(":", "", f); c[f] += $3; ms[f] += $6 }
-	/lost RSTs/ { f = $2; sub(":", "", f); l[f] += $7 + 0; s[f] += $NF }
-	/over 1 ms/ { f = $2; sub(":", "", f); o[f] += $6 + 0; if ($9 + 0 > m[f]) m[f] = $9 + 0 }
-	END { for (f in c) printf "| %s | %s | %d | %d | %d | %d | %d | %.1f ms |\n",
-		k, f, c[f], c[f] * 1000 / ms[f], l[f], o[f], s[f], m[f] / 1000 }' | sort -k4
+	logs=("$dir"/race-$v/out/batch-*.log)
+	for f in ipv4 ipv6; do
+		c=$(result_sum connections ${f}_rst "${logs[@]}")
+		ms=$(result_sum ms ${f}_rst "${logs[@]}")
+		max=0
+		for l in "${logs[@]}"; do
+			m=$(result "$l" ${f}_rst max_us)
+			[ "$m" -le "$max" ] || max=$m
+		done
+		printf '| %s | %s | %d | %d | %d | %d | %d | %d.%d ms |\n' $v $f "$c" $((c * 1000 / ms)) \
+			"$(result_sum lost ${f}_rst "${logs[@]}")" "$(result_sum over_1ms ${f}_rst "${logs[@]}")" \
+			"$(result_sum over_1s ${f}_rst "${logs[@]}")" $((max / 1000)) $((max % 1000 / 100))
+	done
 done
 echo
 echo "Cost of the fix, $rounds boots of each kernel, interleaved; median and min..max of the $rounds paired ratios:"
 echo
 echo "| metric | unpatched (median) | patched (median) | patched/unpatched | noise: unpatched spread | verdict |"
 echo "|---|---:|---:|---:|---:|---|"
-metric() {	# metric NAME FILE AWK-EXPR
+metric() {	# metric NAME FILE VALUE: VALUE FILE prints the figure of one boot
 	local u p
-	u=$(for r in $(seq "$rounds"); do awk "$3" "$dir/cost-unpatched-$r/out/$2"; done | xargs)
-	p=$(for r in $(seq "$rounds"); do awk "$3" "$dir/cost-patched-$r/out/$2"; done | xargs)
+	u=$(for r in $(seq "$rounds"); do $3 "$dir/cost-unpatched-$r/out/$2"; done | xargs)
+	p=$(for r in $(seq "$rounds"); do $3 "$dir/cost-patched-$r/out/$2"; done | xargs)
 	awk -v name="$1" -v u="$u" -v p="$p" 'function med(a, n,   i, j, t) {
 		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
 		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
@@ -99,9 +106,11 @@ metric() {	# metric NAME FILE AWK-EXPR
 		printf "| %s | %.0f | %.0f | %.3f (%.3f..%.3f) | +-%.1f%% | %s |\n", name, mu, mp, mr, min, max,
 			100 * noise, (d > noise ? "OUTSIDE the noise band: a finding" : "within noise") }'
 }
-metric "connections/s (IPv4, 5000)" conn.log '/connections in/ { print $3 * 1000 / $6 }'
-metric "TCP_RR transactions/s (IPv4)" rr4.log '{ sub("/s", "", $3); print $3 }'
-metric "TCP_RR transactions/s (IPv6)" rr6.log '{ sub("/s", "", $3); print $3 }'
+conn_rate() { echo $(($(result "$1" ipv4_rst connections) * 1000 / $(result "$1" ipv4_rst ms))); }
+rr_rate() { awk '{ sub("/s", "", $3); print $3 }' "$1"; }
+metric "connections/s (IPv4, 5000)" conn.log conn_rate
+metric "TCP_RR transactions/s (IPv4)" rr4.log rr_rate
+metric "TCP_RR transactions/s (IPv6)" rr6.log rr_rate
 echo
 echo "Workload: $race (the selftest of patches/$base/) and $LAB_DIR/workload/tcp_rr.c."
 echo "Logs and per-boot results: $dir ($(elapsed $t0))"

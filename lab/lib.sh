@@ -111,3 +111,51 @@ series_selftests() {
 	"$LAB_DIR/series.sh" "$base"
 	"$LAB_DIR/kselftest.sh" "$base" patched "${@:-tcp_rst_timewait}"
 }
+
+# The selftest's results.  tcp_rst_timewait prints one line per case:
+#   # ipv4_rst: connections=20000 ms=1100 batches=10 errors=0 lost=0 over_1s=0 over_1ms=3 max_us=900
+# Cases: ipv4_rst ipv6_rst ipv4_md5 ipv6_md5 ipv4_ao ipv6_ao ipv4_fin
+# ipv6_fin ("lost" counts RSTs left in FIN-WAIT-2, or FINs retransmitted).
+# This is the one reader of that line.
+
+# result LOG CASE KEY: the value of KEY for CASE; dies when it is missing.
+result() {
+	local v
+	v=$(awk -v c="$2:" -v k="$3" '$1 == "#" && $2 == c && $3 ~ /^connections=/ {
+		for (i = 3; i <= NF; i++) { n = index($i, "="); if (substr($i, 1, n - 1) == k) print substr($i, n + 1) } }' "$1")
+	[[ $v =~ ^[0-9]+$ ]] || die "$1: no $3 for $2 in the selftest's output"
+	echo "$v"
+}
+
+# result_sum KEY CASE LOG...: KEY of CASE summed over the logs.
+result_sum() {
+	local key=$1 c=$2 f n=0
+	shift 2
+	for f in "$@"; do n=$((n + $(result "$f" "$c" "$key"))); done
+	echo "$n"
+}
+
+# result_total LOG KEY: KEY summed over the cases that ran in LOG (skipped
+# cases print no result line); dies when LOG has no result line at all.
+result_total() {
+	local v
+	v=$(awk -v k="$2" '$1 == "#" && $2 ~ /^ipv[46]_[a-z0-9]+:$/ && $3 ~ /^connections=/ {
+		found = 1
+		for (i = 3; i <= NF; i++) { n = index($i, "="); if (substr($i, 1, n - 1) == k) s += substr($i, n + 1) } }
+		END { if (found) print s + 0 }' "$1")
+	[[ $v =~ ^[0-9]+$ ]] || die "$1: no result line of the selftest"
+	echo "$v"
+}
+
+# verdict LOG CASE: pass, fail or skip, from the case's KTAP line; dies
+# when the case has none.
+verdict() {
+	if grep -Eq "^ok [0-9]+ $2\$" "$1"; then echo pass
+	elif grep -Eq "^not ok [0-9]+ $2\$" "$1"; then echo fail
+	elif grep -Eq "^ok [0-9]+ # SKIP $2:" "$1"; then echo skip
+	else die "$1: no KTAP result for $2"
+	fi
+}
+
+# The cases of tcp_rst_timewait, in the order it runs them.
+SELFTEST_CASES=(ipv4_rst ipv6_rst ipv4_md5 ipv6_md5 ipv4_ao ipv6_ao ipv4_fin ipv6_fin)

@@ -16,7 +16,7 @@ mkdir -p "$dir"
 	sed -i '/^\t\t\tskb->dev = dev;$/d' net/ipv4/tcp_ipv4.c net/ipv6/tcp_ipv6.c
 rc=0
 "$LAB_DIR/vm.sh" --run "$dir/run" --timeout 180 "$dir/bzImage" -- \
-	"$inst/net/tcp_rst_timewait -n 20000" >"$dir/console" 2>&1 || rc=$?
+	"$inst/net/tcp_rst_timewait -c rst -n 20000" >"$dir/console" 2>&1 || rc=$?
 oops=$(grep -m1 -o 'RIP: [^ ]*xfrm[46]_policy_check[^ ]*' "$dir/run/serial.log" || true)
 echo "$base without the skb->dev restore: guest exit $rc; ${oops:-no xfrm oops} (serial log: $dir/run/serial.log)"
 [ "$rc" -eq 125 ] && [ -n "$oops" ]

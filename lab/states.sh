@@ -32,7 +32,7 @@ for i in "${!states[@]}"; do
 	# Raw addresses in the trace (6.1 prints the drop location with %p),
 	# named with the kernel's System.map below.
 	LAB_APPEND=no_hash_pointers "$LAB_DIR/vm.sh" --run "$dir/$i" --timeout $((runs * 60 + 60)) "$k" -- \
-		"$LAB_DIR/guest-drops $runs $inst/net/tcp_rst_timewait" >"$dir/$i.console" 2>&1 ||
+		"$LAB_DIR/guest-drops $runs $inst/net/tcp_rst_timewait -c rst -n 20000" >"$dir/$i.console" 2>&1 ||
 		die "state $i: the guest failed, see $dir/$i.console"
 	o=$dir/$i/out
 	for r in "$o"/drops-*.reasons; do	# addresses to function names
@@ -43,8 +43,8 @@ for i in "${!states[@]}"; do
 			$3 = s[lo] }
 		{ print }' "$k.map" "$r" >"$r.tmp" && mv "$r.tmp" "$r"
 	done
-	sum() { sed -n "s/^# $1: lost RSTs (FIN-WAIT-2 left): \([0-9]*\),.*/\1/p" "$o"/drops-*.log | awk '{ n += $1 } END { print n + 0 }'; }
-	conns=$(sed -n 's/^# ipv4: \([0-9]*\) connections.*/\1/p' "$o"/drops-*.log | awk '{ n += $1 } END { print n + 0 }')
+	sum() { result_sum lost "$1"_rst "$o"/drops-*.log; }
+	conns=$(result_sum connections ipv4_rst "$o"/drops-*.log)
 	reason() { cat "$o"/drops-*.reasons | awk -v r="$1" -v f="${2:-.}" '$2 == r && $3 ~ f { n += $1 } END { print n + 0 }'; }
 	listen=$(($(reason TCP_FLAGS) + $(reason NOT_SPECIFIED '^tcp_v[46]_do_rcv$') - $(reason NO_SOCKET)))
 	printf '%-55s %9s %9s %9s %9s %9s\n' "${names[$i]}" "$conns" "$(sum ipv4)" "$(sum ipv6)" \
