@@ -4,7 +4,7 @@ BASE ?= 7.3
 RUNS ?= 20
 TESTS ?= tcp_rst_timewait
 
-.PHONY: help deps demo check prove stress submit-check lint series export kselftest clean
+.PHONY: help deps demo check prove host-check stress submit-check lint series export kselftest clean
 
 help:
 	@sed -n 's/^## //p' Makefile
@@ -18,6 +18,9 @@ check: deps
 ## make prove [BASE= RUNS=]  selftest fails unpatched, passes patched, RUNS runs each
 prove: deps
 	@lab/prove.sh $(BASE) $(RUNS)
+## make host-check [RUNS=20] does the running kernel lose RSTs/FINs? the selftest on it, in its own netns (root)
+host-check: deps
+	@lab/host-check.sh $(RUNS)
 ## make stress [BASE= STRESS_SECONDS=600 STRESS_RUNS=20]  debug kernels (KASAN, lockdep...), patched and control
 stress: deps
 	@lab/stress.sh $(BASE)

@@ -111,6 +111,13 @@ for f in "${files[@]}"; do
 		nfix=$((nfix + 1))
 		known "$sha" "" || problems+=" ${f##*/}: 'commit $sha upstream.' is not in lab/data/upstream-commits.txt"
 	done < <(body "$f" | sed -n 's/^commit \([0-9a-f]*\) upstream\.$/\1/p')
+	# commit <sha> ("subject") in the text, a subject possibly wrapped
+	while read -r ref; do
+		nfix=$((nfix + 1))
+		[[ $ref =~ ^commit\ ([0-9a-f]+)\ \(\"(.*)\"\)$ ]] &&
+			known "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" ||
+			problems+=" ${f##*/}: '$ref' is not in lab/data/upstream-commits.txt with that subject"
+	done < <(body "$f" | grep -v '^Fixes:' | tr '\n' ' ' | tr -s ' ' | grep -oE 'commit [0-9a-f]{12,40} \("[^"]+"\)' || true)
 done
 check "Fixes: and upstream commits" "$nfix references, each with its real subject" "$problems"
 problems='' placeholder=''
