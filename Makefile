@@ -4,7 +4,7 @@ BASE ?= 7.3
 RUNS ?= 20
 TESTS ?= tcp_rst_timewait
 
-.PHONY: help deps demo check prove host-check stress submit-check lint series export kselftest clean
+.PHONY: help deps demo check cost cost-static prove host-check stress submit-check lint series export kselftest clean
 
 help:
 	@sed -n 's/^## //p' Makefile
@@ -12,6 +12,12 @@ help:
 ## make demo [BASE=7.3]      unpatched vs patched kernel, side by side
 demo: deps
 	@lab/demo.sh $(BASE)
+## make cost [BASE= ROUNDS=3] the series' cost in instructions: icount boots, unpatched vs patched (BASE may list several)
+cost: deps
+	@lab/cost.sh $(BASE)
+## make cost-static [BASE=]  instructions the series adds to tcp_v4_rcv()/tcp_v6_rcv(), from objdump (-Os and -O2 builds)
+cost-static: deps
+	@lab/cost-static.sh $(BASE)
 ## make check                the lab's tests, submit checks of every base, the 7.3 proof (CI runs this)
 check: deps
 	@tests/run.sh

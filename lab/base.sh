@@ -7,6 +7,7 @@ set -euo pipefail
 
 base=${1:?usage: lab/base.sh BASE}
 check_base "$base"
+lock_base "$base"
 src=$(tree_dir "$base" unpatched)
 tag=base-$base
 

@@ -6,6 +6,7 @@ pkgs=(
 	git make gcc bc flex bison libelf-dev libssl-dev cpio xz-utils perl
 	ccache qemu-system-x86 iproute2 procps kmod rsync	# rsync: kselftest install
 	sparse python3-ply python3-git		# checkpatch, C=1
+	shellcheck				# make check lints the lab
 	linux-source-6.12 linux-source-6.1	# the stable bases; 7.3 comes from a newer suite (lab/source-tarball.sh)
 )
 missing=()

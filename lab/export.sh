@@ -13,6 +13,7 @@ set -euo pipefail
 
 base=${1:?usage: lab/export.sh BASE}
 check_base "$base"
+lock_base "$base"
 wt=$(tree_dir "$base" patched)
 dir=$(series_dir "$base")
 [ -d "$wt" ] || die "no worktree $wt (run lab/series.sh $base)"

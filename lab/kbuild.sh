@@ -17,6 +17,7 @@ case ${4:-} in
 --prepare) target=prepare ;;
 *) die "kbuild: unknown option '$4'" ;;
 esac
+lock_base "$base"
 src=$(tree_dir "$base" "$variant")
 obj=$(obj_dir "$base" "$variant" "$flavour")
 frag=$(flavour_config "$flavour")
@@ -41,7 +42,7 @@ if [ "$(cat "$obj/.lab-config-stamp" 2>/dev/null)" != "$stamp" ]; then
 	bad=$(grep -E '^(# )?CONFIG_' "$obj/lab.config" | while read -r line; do
 		case $line in
 		"# CONFIG_"*) opt=${line#\# }; opt=${opt%% *}
-			grep -q "^$opt=" "$obj/.config" && echo "$opt (wanted unset)" ;;
+			! grep -q "^$opt=" "$obj/.config" || echo "$opt (wanted unset)" ;;
 		*) grep -qxF "$line" "$obj/.config" && continue
 			# An option this base's Kconfig no longer has (PROC_SYSCTL
 			# is part of SYSCTL since 7.x) is noted, not an error.
@@ -53,7 +54,7 @@ if [ "$(cat "$obj/.lab-config-stamp" 2>/dev/null)" != "$stamp" ]; then
 			fi ;;
 		esac
 	done)
-	[ -z "$bad" ] || die "config of $obj lacks: $(echo $bad) (see lab/config/)"
+	[ -z "$bad" ] || die "config of $obj lacks: ${bad//$'\n'/ } (see lab/config/)"
 	echo "$stamp" >"$obj/.lab-config-stamp"
 fi
 

@@ -20,6 +20,7 @@ log=$out/build.log
 make -C "$src" O="$out/hdr" headers >"$log" 2>&1 || die "make headers failed, see $log"
 # print_var VAR...: the values a variable of the net Makefile ends up with
 print_var() {
+	# shellcheck disable=SC2016 # a make expression
 	make -s -C "$net" -f Makefile -f - lab-print-var 2>>"$log" <<MK
 lab-print-var:
 	@echo \$(notdir $(printf '$(%s) ' "$@"))

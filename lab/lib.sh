@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 # Shared helpers of the lab scripts: paths, messages, bases, trees.
 # Sourced, never run.
 
@@ -37,6 +38,7 @@ check_base() {
 # (lab/source-tarball.sh and lab/sparse.sh use it with other suites).
 debian_mirror() {
 	local uri
+	# shellcheck disable=SC2016 # apt's format, not the shell's
 	uri=$(apt-get indextargets --format '$(REPO_URI)' 'Created-By: Packages' 2>/dev/null |
 		grep -v -- '-security' | grep -m1 '/debian/$' || true)
 	[ -n "$uri" ] || die "cannot find the host's Debian mirror in its apt sources"
@@ -69,7 +71,7 @@ obj_dir() { echo "$(tree_dir "$1" "$2")/.o-$3"; }
 
 flavour_config() {
 	local f=$LAB_DIR/config/$1.config
-	[ -f "$f" ] || die "unknown flavour '$1' (have: $(cd "$LAB_DIR/config" && ls *.config | sed 's/\.config$//' | grep -v '^base$' | xargs))"
+	[ -f "$f" ] || die "unknown flavour '$1' (have: $(find "$LAB_DIR/config" -name '*.config' ! -name base.config -printf '%f\n' | sed 's/\.config$//' | sort | xargs))"
 	echo "$f"
 }
 
@@ -98,6 +100,29 @@ need_space() {
 	[ "$avail" -ge "$2" ] || die "not enough space in $1: ${avail} GiB free, ${2} GiB needed"
 }
 
+# lock_base BASE: this job alone changes or builds the trees of BASE (its
+# source tree, the series' worktree, the scratch worktree and their build
+# directories) until it exits; another waits.  Held once per job: the
+# scripts a holder runs see LAB_LOCK_<base> and go on.
+lock_base() {
+	local var=LAB_LOCK_${1//./_}
+	[ -z "${!var:-}" ] || return 0
+	mkdir -p "$LAB_BUILD/src"
+	exec {lab_lock_fd}>"$LAB_BUILD/src/.lock-$1"
+	if ! flock -n "$lab_lock_fd"; then
+		say "waiting for another lab job that is changing or building the $1 trees"
+		flock -w "${LAB_LOCK_WAIT:-3600}" "$lab_lock_fd" ||
+			die "the $1 trees stayed locked for ${LAB_LOCK_WAIT:-3600}s (lsof $LAB_BUILD/src/.lock-$1)"
+	fi
+	export "$var=$$"
+}
+
+# positive NAME VALUE: VALUE is a whole number above 0, or die naming NAME
+positive() { [[ $2 =~ ^[1-9][0-9]*$ ]] || die "$1 must be a positive whole number, not '$2'"; }
+
+# need_value OPTION ARGC: an option that takes a value has one
+need_value() { [ "$2" -ge 2 ] || die "option $1 needs a value"; }
+
 # timestamp helper for progress lines
 elapsed() { echo "$((SECONDS - ${1:-0}))s"; }
 
@@ -112,18 +137,22 @@ series_selftests() {
 	"$LAB_DIR/kselftest.sh" "$base" patched "${@:-tcp_rst_timewait}"
 }
 
-# The selftest's results.  tcp_rst_timewait prints one line per case:
+# Results.  Every program the lab runs in a guest prints its figures as
+# one line per case, keys and whole numbers:
 #   # ipv4_rst: connections=20000 ms=1100 batches=10 errors=0 lost=0 over_1s=0 over_1ms=3 max_us=900
-# Cases: ipv4_rst ipv6_rst ipv4_md5 ipv6_md5 ipv4_ao ipv6_ao ipv4_fin
-# ipv6_fin ("lost" counts RSTs left in FIN-WAIT-2, or FINs retransmitted).
-# This is the one reader of that line.
+#   # rr_ipv4: transactions=50000 us=1523456
+# tcp_rst_timewait's cases: ipv4_rst ipv6_rst ipv4_md5 ipv6_md5 ipv4_ao
+# ipv6_ao ipv4_fin ipv6_fin ("lost" counts RSTs left in FIN-WAIT-2, or
+# FINs retransmitted); lab/workload/tcp_rr.c's: rr_ipv4 rr_ipv6.
+# This is the one reader of those lines.
 
 # result LOG CASE KEY: the value of KEY for CASE; dies when it is missing.
 result() {
 	local v
-	v=$(awk -v c="$2:" -v k="$3" '$1 == "#" && $2 == c && $3 ~ /^connections=/ {
+	[ -f "$1" ] || die "no result file $1"
+	v=$(awk -v c="$2:" -v k="$3" '$1 == "#" && $2 == c && $3 ~ /^[a-z0-9_]+=/ {
 		for (i = 3; i <= NF; i++) { n = index($i, "="); if (substr($i, 1, n - 1) == k) print substr($i, n + 1) } }' "$1")
-	[[ $v =~ ^[0-9]+$ ]] || die "$1: no $3 for $2 in the selftest's output"
+	[[ $v =~ ^[0-9]+$ ]] || die "$1: no $3 for $2 in the result lines"
 	echo "$v"
 }
 
@@ -158,4 +187,5 @@ verdict() {
 }
 
 # The cases of tcp_rst_timewait, in the order it runs them.
+# shellcheck disable=SC2034 # for the scripts that source this
 SELFTEST_CASES=(ipv4_rst ipv6_rst ipv4_md5 ipv6_md5 ipv4_ao ipv6_ao ipv4_fin ipv6_fin)

@@ -42,7 +42,7 @@ for variant in unpatched patched; do
 		log=$run/out/$test-$i.log
 		[ -f "$log" ] || die "no output of run $i in $run/out"
 		r=$(cat "$run/out/$test-$i.rc")
-		[ "$r" -eq 0 ] && v=pass || { v=FAIL; n=$((n + 1)); }
+		if [ "$r" -eq 0 ]; then v=pass; else v=FAIL n=$((n + 1)); fi
 		line=
 		for c in "${SELFTEST_CASES[@]}"; do
 			k=$variant.$c

@@ -13,6 +13,7 @@ base=${1:?usage: lab/scratch.sh BASE COMMIT BZIMAGE [CMD...]}
 commit=${2:?commit}
 out=${3:?bzImage}
 shift 3
+lock_base "$base"
 src=$(tree_dir "$base" unpatched)
 wt=$LAB_BUILD/src/$base-scratch
 flavour=${SCRATCH_FLAVOUR:-tiny}

@@ -11,6 +11,7 @@ set -euo pipefail
 base=${1:?usage: lab/series.sh BASE [--force]}
 force=${2:-}
 check_base "$base"
+lock_base "$base"
 "$LAB_DIR/base.sh" "$base"
 wt=$(tree_dir "$base" patched)
 gd=$(git -C "$wt" rev-parse --absolute-git-dir)
@@ -24,8 +25,9 @@ if [ "$(cat "$gd/lab-series" 2>/dev/null)" = "$stamp $head" ] &&
 fi
 if [ "$force" != --force ]; then
 	applied=$(cut -d' ' -f2 "$gd/lab-series" 2>/dev/null || git -C "$wt" rev-parse "base-$base")
-	[ "$head" = "$applied" ] && [ -z "$(git -C "$wt" status --porcelain)" ] ||
+	if [ "$head" != "$applied" ] || [ -n "$(git -C "$wt" status --porcelain)" ]; then
 		die "$wt has work that is not in patches/$base/ (commits or changes): export it with 'lab/export.sh $base', or drop it with 'lab/series.sh $base --force'"
+	fi
 fi
 
 git -C "$wt" am --abort >/dev/null 2>&1 || true

@@ -14,6 +14,7 @@ set -euo pipefail
 
 base=${1:?usage: lab/states.sh BASE [RUNS]}
 runs=${2:-10}
+positive RUNS "$runs"
 inst=$(series_selftests "$base")
 pt=$(tree_dir "$base" patched)
 dir=$LAB_BUILD/runs/states-$base-$(date +%Y%m%d-%H%M%S)

@@ -13,11 +13,14 @@ set -euo pipefail
 base=${1:?usage: lab/stress-mutant.sh BASE}
 runs=${STRESS_RUNS:-2}
 secs=${STRESS_SECONDS:-60}
+positive STRESS_RUNS "$runs"
+positive STRESS_SECONDS "$secs"
 inst=$(series_selftests "$base")
 dir=$LAB_BUILD/runs/stress-mutant-$base-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$dir"
 gcc -O2 -Wall -o "$dir/tw_hold" "$LAB_DIR/workload/tw_hold.c"
 # The mutation: an unconditional sock_put(sk) before "sk = tw_sk;".
+# shellcheck disable=SC2016 # a perl expression
 SCRATCH_FLAVOUR=debug LAB_NEED_GB=${LAB_NEED_GB:-6} "$LAB_DIR/scratch.sh" "$base" patched "$dir/bzImage" \
 	perl -0pi -e 's/^(\t+)(sk = tw_sk;)$/$1sock_put(sk);\t\/* lab mutant: one put too many *\/\n$1$2/m or die "no re-dispatch found\n"' \
 	net/ipv4/tcp_ipv4.c
@@ -31,7 +34,7 @@ for attempt in 1 2 3; do
 	LAB_APPEND="pci=noacpi slub_debug=FZPU,tw_sock_TCP,tw_sock_TCPv6" \
 		"$LAB_DIR/vm.sh" --run "$dir/run" --mem 2048 --timeout $((runs * 60 + secs + 600)) "$dir/bzImage" -- \
 		"$LAB_DIR/guest-stress $inst/net/tcp_rst_timewait $dir/tw_hold $runs $secs" >"$dir/console" 2>&1 || rc=$?
-	[ "$rc" -eq 3 ] && [ $attempt -lt 3 ] || break
+	if [ "$rc" -ne 3 ] || [ "$attempt" -ge 3 ]; then break; fi
 	say "mutant: a splat during the boot, before the stress; booting again"
 done
 found=$({ sed -n '/^stress: kernel/,$p' "$dir/run/serial.log"; cat "$dir/run/out/dmesg-stress.log" 2>/dev/null; } |

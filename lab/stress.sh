@@ -58,7 +58,7 @@ for v in "${variants[@]}"; do
 			"$(cat "$dir/kernel-$v")" -- \
 			"$LAB_DIR/guest-stress $inst/net/tcp_rst_timewait $dir/tw_hold $runs $secs" \
 			>"$dir/$v.console" 2>&1 || rc[$v]=$?
-		[ "${rc[$v]}" -eq 3 ] && [ $attempt -lt 3 ] || break
+		if [ "${rc[$v]}" -ne 3 ] || [ "$attempt" -ge 3 ]; then break; fi
 		say "$v: $(sed -n 's/^stress: boot splat/boot splat/p' "$dir/$v/out/stress.log"); booting again (kept in $dir/$v-boot$attempt)"
 		mv "$dir/$v" "$dir/$v-boot$attempt"
 		mv "$dir/$v.console" "$dir/$v-boot$attempt.console"

@@ -154,6 +154,7 @@ else
 	#    and the options they need in the net config fragment.
 	problems='' added=''
 	net=$wt/tools/testing/selftests/net
+	# shellcheck disable=SC2016 # a make expression
 	progs=$(printf 'lab-print:\n\t@echo $(TEST_GEN_PROGS)\n' |
 		make -s --no-print-directory -C "$net" -f Makefile -f - lab-print 2>/dev/null | tr ' ' '\n' | sed 's|.*/||')
 	for t in $(git -C "$wt" diff --name-only --diff-filter=A "base-$base" HEAD -- 'tools/testing/selftests/net/*.c' |

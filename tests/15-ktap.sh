@@ -1,3 +1,4 @@
+#!/bin/bash
 # The selftest's KTAP output is valid as root, as a user who cannot make a
 # network namespace, and when it may run on one CPU only; the last two
 # skip the whole test (exit 4) before any plan.  Runs on the host's own

@@ -1,3 +1,4 @@
+#!/bin/bash
 # The result directory round-trips a file; the guest sees host files (also
 # under the host's /tmp) but cannot write to the host's root.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+#!/bin/bash
 # A guest kernel that panics ends the run with a clear message.
 . "$(dirname "$0")/lib.sh"
 expect_rc 125 "$tmp/out" $LAB run "$BASE" --timeout 60 -- 'echo c >/proc/sysrq-trigger'

@@ -1,3 +1,4 @@
+#!/bin/bash
 # Bad input: clear errors and a non-zero exit, before anything boots.
 . "$(dirname "$0")/lib.sh"
 expect_rc 1 "$tmp/o1" $LAB run 9.99 -- true

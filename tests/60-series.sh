@@ -1,3 +1,4 @@
+#!/bin/bash
 # A series that does not apply is an error naming the patch; an empty
 # series is valid.  Runs on a small stand-in tree, not the real base.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+#!/bin/bash
 # The series of the default base passes every submit check; the only
 # warning is the lab's placeholder identity.  A copy with a wrong Fixes:
 # subject and a wrong tree tag fails, naming both.

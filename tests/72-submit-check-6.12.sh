@@ -1,3 +1,4 @@
+#!/bin/bash
 # The 6.12 stable backport passes every submit check (its kernel is not
 # built for it: W=1 and sparse compile the touched objects only).
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+#!/bin/bash
 # The 6.1 stable backport passes every submit check, its backport of
 # b8ec80b13021 included.
 . "$(dirname "$0")/lib.sh"

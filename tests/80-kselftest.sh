@@ -1,3 +1,4 @@
+#!/bin/bash
 # The kselftest path as a user runs it: the series' tests on the patched
 # kernel pass, the new one fails on the unpatched kernel.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+#!/bin/bash
 # The window between the lookup and the signature check, widened by a
 # debugging delay: a TCP-MD5 or TCP-AO signed RST that is checked after
 # the move to TIME_WAIT must still reach the timewait socket with the

@@ -1,3 +1,4 @@
+#!/bin/bash
 # The proof: tcp_rst_timewait fails on the unpatched kernel in at least
 # RUNS-1 of RUNS runs and passes every run on the patched one, and
 # fin_ack_lat.sh passes on the patched kernel.  10 runs each here, so that

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 # Helpers of the lab's tests.  Sourced.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
-LAB=lab/lab
-BASE=${LAB_TEST_BASE:-7.3}
+# LAB and BASE are for the tests that source this.
+export LAB=lab/lab
+export BASE=${LAB_TEST_BASE:-7.3}
 fail() { echo "FAIL: $*"; exit 1; }
 # expect_rc WANT OUTFILE CMD...: run CMD, keep its output, check its status
 expect_rc() {

@@ -2,9 +2,14 @@
 /*
  * tcp_rr: request/response rate on one established loopback TCP
  * connection, like netperf's TCP_RR: a client thread sends one byte and
- * waits for the server thread's one-byte answer, for -T seconds.  Every
+ * waits for the server thread's one-byte answer, TRANSACTIONS times (a
+ * fixed amount of work, timed: under lab/vm.sh --accel icount the time
+ * is a count of guest instructions).  Every
  * transaction takes two segments through tcp_v{4,6}_rcv(), so this is
- * where a cost on the receive fast path shows.  Prints "rr FAMILY N/s".
+ * where a cost on the receive fast path shows.  Prints one result line
+ * in the lab's format (lab/lib.sh reads it):
+ *   # rr_ipv4: transactions=N us=N
+ * Usage: tcp_rr -4|-6 [TRANSACTIONS (default 50000)]
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -52,14 +57,18 @@ static double now(void)
 int main(int argc, char **argv)
 {
 	int v6 = argc > 1 && !strcmp(argv[1], "-6");
-	double secs = argc > 2 ? atof(argv[2]) : 5, start, end;
+	unsigned long n = argc > 2 ? strtoul(argv[2], NULL, 10) : 50000;
+	double start, end;
 	struct sockaddr_storage ss = { 0 };
 	socklen_t len = sizeof(ss);
 	int one = 1, fd;
-	unsigned long n = 0;
 	pthread_t srv;
 	char c = 'x';
 
+	if (!n || argc < 2 || (strcmp(argv[1], "-4") && strcmp(argv[1], "-6"))) {
+		fprintf(stderr, "usage: tcp_rr -4|-6 [TRANSACTIONS > 0]\n");
+		return 2;
+	}
 	if (v6) {
 		struct sockaddr_in6 *a = (struct sockaddr_in6 *)&ss;
 
@@ -82,15 +91,13 @@ int main(int argc, char **argv)
 		die("connect");
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	start = now();
-	end = start + secs;
-	do {
-		for (int i = 0; i < 100; i++, n++)
-			if (write(fd, &c, 1) != 1 || read(fd, &c, 1) != 1)
-				die("transaction");
-	} while (now() < end);
+	for (unsigned long i = 0; i < n; i++)
+		if (write(fd, &c, 1) != 1 || read(fd, &c, 1) != 1)
+			die("transaction");
 	end = now();
 	close(fd);
 	pthread_join(srv, NULL);
-	printf("rr %s %.0f/s\n", v6 ? "ipv6" : "ipv4", n / (end - start));
+	printf("# rr_%s: transactions=%lu us=%.0f\n", v6 ? "ipv6" : "ipv4",
+	       n, (end - start) * 1e6);
 	return 0;
 }

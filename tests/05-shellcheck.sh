@@ -1,0 +1,13 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Every shell script of the repository is shellcheck clean (.shellcheckrc;
+# each exclusion is justified where it stands).
+. "$(dirname "$0")/lib.sh"
+command -v shellcheck >/dev/null || fail "shellcheck is not installed (make deps)"
+mapfile -t scripts < <(git ls-files | while read -r f; do
+	case $f in *.sh) echo "$f"; continue ;; esac
+	[ -f "$f" ] && head -n1 "$f" | grep -Eq '^#!/bin/(ba)?sh' && echo "$f"
+done)
+[ ${#scripts[@]} -gt 20 ] || fail "found only ${#scripts[@]} scripts"
+echo "shellcheck $(shellcheck --version | sed -n 's/^version: //p'): ${#scripts[@]} scripts"
+shellcheck -f gcc "${scripts[@]}" || fail "shellcheck findings above"
