@@ -3,6 +3,11 @@
 # Shared helpers of the lab scripts: paths, messages, bases, trees.
 # Sourced, never run.
 
+# A function that dies inside $(...) ends that subshell: with this, the
+# assignment x=$(f) then fails and ends the script too (set -e).  Results
+# are always read into a variable first, never straight into an argument.
+shopt -s inherit_errexit
+
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 LAB_REPO=$(dirname "$LAB_DIR")
 : "${LAB_BUILD:=$LAB_REPO/build}"
@@ -20,7 +25,7 @@ die() { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
 say() { printf 'lab: %s\n' "$*" >&2; }
 
 # check_base BASE: the base names a Debian linux-source package, the
-# host's or one of a newer suite (lab/source-tarball.sh fetches that one).
+# host's or one of a newer suite (lab/host/fetch-source.sh fetches that one).
 check_base() {
 	local base=$1
 	[[ $base =~ ^[0-9]+\.[0-9]+$ ]] ||
@@ -31,11 +36,11 @@ check_base() {
 	# A fresh machine may not have read the package lists yet.
 	[ "$(id -u)" -ne 0 ] || apt-get update -q >/dev/null 2>&1 || true
 	apt-cache show "linux-source-$base" >/dev/null 2>&1 && return 0
-	"$LAB_DIR/source-tarball.sh" "$base" >/dev/null
+	"$LAB_DIR/host/fetch-source.sh" "$base" >/dev/null
 }
 
 # debian_mirror: the host's Debian mirror, read from its own apt sources
-# (lab/source-tarball.sh and lab/sparse.sh use it with other suites).
+# (lab/host/fetch-source.sh and lab/host/build-sparse.sh use it with other suites).
 debian_mirror() {
 	local uri
 	# shellcheck disable=SC2016 # apt's format, not the shell's
@@ -126,6 +131,19 @@ need_value() { [ "$2" -ge 2 ] || die "option $1 needs a value"; }
 # timestamp helper for progress lines
 elapsed() { echo "$((SECONDS - ${1:-0}))s"; }
 
+# kernel_of BASE VARIANT [FLAVOUR]: the one way to a kernel: the base
+# tree, the series applied (VARIANT patched), the kernel built
+# (incrementally); prints its bzImage.
+kernel_of() {
+	"$LAB_DIR/host/base-tree.sh" "$1"
+	case $2 in
+	unpatched) ;;
+	patched) "$LAB_DIR/host/apply-series.sh" "$1" ;;
+	*) die "bad variant '$2' (unpatched or patched)" ;;
+	esac
+	"$LAB_DIR/host/build-kernel.sh" "$1" "$2" "${3:-$LAB_FLAVOUR}"
+}
+
 # series_selftests BASE [TEST...]: the base checked, its series applied
 # and the named net selftests of it built (tcp_rst_timewait by default);
 # prints their install directory.
@@ -133,8 +151,8 @@ series_selftests() {
 	local base=$1
 	shift
 	check_base "$base"
-	"$LAB_DIR/series.sh" "$base"
-	"$LAB_DIR/kselftest.sh" "$base" patched "${@:-tcp_rst_timewait}"
+	"$LAB_DIR/host/apply-series.sh" "$base"
+	"$LAB_DIR/host/build-selftests.sh" "$base" patched "${@:-tcp_rst_timewait}"
 }
 
 # Results.  Every program the lab runs in a guest prints its figures as
@@ -158,9 +176,12 @@ result() {
 
 # result_sum KEY CASE LOG...: KEY of CASE summed over the logs.
 result_sum() {
-	local key=$1 c=$2 f n=0
+	local key=$1 c=$2 f n=0 v
 	shift 2
-	for f in "$@"; do n=$((n + $(result "$f" "$c" "$key"))); done
+	for f in "$@"; do
+		v=$(result "$f" "$c" "$key")
+		n=$((n + v))
+	done
 	echo "$n"
 }
 

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Every shell script of the repository is shellcheck clean (.shellcheckrc;
-# each exclusion is justified where it stands).
+# each exclusion is justified where it stands), and lab/lab help lists
+# every script of the lab.
 . "$(dirname "$0")/lib.sh"
 command -v shellcheck >/dev/null || fail "shellcheck is not installed (make deps)"
 mapfile -t scripts < <(git ls-files | while read -r f; do
@@ -11,3 +12,9 @@ done)
 [ ${#scripts[@]} -gt 20 ] || fail "found only ${#scripts[@]} scripts"
 echo "shellcheck $(shellcheck --version | sed -n 's/^version: //p'): ${#scripts[@]} scripts"
 shellcheck -f gcc "${scripts[@]}" || fail "shellcheck findings above"
+
+# The front door's help lists every script of the lab.
+help=$(lab/lab help) || fail "lab/lab help failed"
+for f in lab/jobs/* lab/investigate/* lab/host/* lab/guest/*; do
+	grep -q "^  $(basename "$f") " <<<"$help" || fail "lab/lab help does not list $f"
+done

@@ -11,7 +11,7 @@ git -C "$src" add Makefile
 git -C "$src" -c user.name=t -c user.email=t@t commit -qm base
 git -C "$src" tag "base-$BASE"
 
-expect_rc 0 "$tmp/o1" lab/series.sh "$BASE"
+expect_rc 0 "$tmp/o1" lab/host/apply-series.sh "$BASE"
 expect_msg "$tmp/o1" "0 patch\(es\) applied"
 
 cat >"$LAB_PATCHES/$BASE/0001-tcp-does-not-apply.patch" <<'PATCH'
@@ -35,7 +35,7 @@ diff --git a/Makefile b/Makefile
 --
 2.39.5
 PATCH
-expect_rc 1 "$tmp/o2" lab/series.sh "$BASE"
+expect_rc 1 "$tmp/o2" lab/host/apply-series.sh "$BASE"
 expect_msg "$tmp/o2" "patch 0001-tcp-does-not-apply.patch does not apply to base $BASE"
 [ "$(git -C "$LAB_BUILD/src/$BASE-patched" rev-parse HEAD)" = \
   "$(git -C "$src" rev-parse "base-$BASE")" ] || fail "patched branch not reset"

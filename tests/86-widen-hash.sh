@@ -4,4 +4,4 @@
 # the move to TIME_WAIT must still reach the timewait socket with the
 # series (TCP-AO refuses a socket in TCP_CLOSE; patch 1 looks it up again).
 . "$(dirname "$0")/lib.sh"
-lab/widen.sh "$BASE" 2 hash
+lab/investigate/widen-window.sh "$BASE" 2 hash

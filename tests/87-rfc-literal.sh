@@ -2,4 +2,4 @@
 # Patch 1 without its skb->dev restore (the RFC ported literally) oopses
 # in the xfrm policy check of the timewait path.
 . "$(dirname "$0")/lib.sh"
-lab/rfc-literal.sh "$BASE"
+lab/investigate/rfc-literal-oops.sh "$BASE"

@@ -3,7 +3,7 @@
  * tcp_rr: request/response rate on one established loopback TCP
  * connection, like netperf's TCP_RR: a client thread sends one byte and
  * waits for the server thread's one-byte answer, TRANSACTIONS times (a
- * fixed amount of work, timed: under lab/vm.sh --accel icount the time
+ * fixed amount of work, timed: under lab/host/boot-guest.sh --accel icount the time
  * is a count of guest instructions).  Every
  * transaction takes two segments through tcp_v{4,6}_rcv(), so this is
  * where a cost on the receive fast path shows.  Prints one result line

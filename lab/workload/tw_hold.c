@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * tw_hold: leave timewait sockets behind in the current network namespace,
- * for lab/guest-stress, which then destroys the namespace (inet_twsk_purge)
+ * for lab/guest/stress, which then destroys the namespace (inet_twsk_purge)
  * while they are there.  For each address family it makes -n loopback
  * connections to port -p and closes them so that:
  *

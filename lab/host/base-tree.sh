@@ -1,0 +1,48 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# lab/host/base-tree.sh BASE: make Debian's linux-source-BASE a git tree with one
+# tagged base commit, plus a worktree on branch "patched" for the series.
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+
+base=${1:?usage: lab/host/base-tree.sh BASE}
+check_base "$base"
+lock_base "$base"
+src=$(tree_dir "$base" unpatched)
+tag=base-$base
+
+if git -C "$src" rev-parse -q --verify "refs/tags/$tag" >/dev/null 2>&1; then
+	[ -d "$(tree_dir "$base" patched)" ] || git -C "$src" worktree add -q \
+		"$(tree_dir "$base" patched)" -B patched "$tag"
+	exit 0
+fi
+
+read -r tarball version < <("$LAB_DIR/host/fetch-source.sh" "$base") ||
+	die "no source tarball for base $base"
+need_space "$LAB_BUILD" "${LAB_NEED_GB:-10}"
+
+say "unpacking $tarball (Debian $version)"
+rm -rf "$src" "$(tree_dir "$base" patched)"
+mkdir -p "$src"
+tar -xf "$tarball" -C "$src" --strip-components=1
+cd "$src"
+# Debian's tarball ends its .gitignore with "/*" and "!/debian/": every top
+# level path would be ignored.  Drop that packaging block so the tree
+# behaves like an upstream checkout (new files can be added normally).
+perl -0pi -e 's/\n*#\n# Debian packaging: ignore everything.*\z/\n/s' .gitignore
+git init -q -b base
+git config user.name "Kernel Lab"
+git config user.email "lab@localhost"
+git config gc.auto 0
+printf '/.o-*/\n' >>.git/info/exclude
+git add -A
+# The tree is the tarball: also track what its own .gitignore hides (the
+# dot-files, e.g. tools/testing/selftests/net/.gitignore, under ".*").
+git ls-files -z --others --ignored --exclude-standard |
+	git add -f --pathspec-from-file=- --pathspec-file-nul
+git commit -q -m "Debian linux-source-$base $version" \
+	-m "Unpacked from $tarball, with the Debian packaging block of .gitignore removed."
+git tag "$tag"
+[ -n "$(git ls-files Makefile)" ] || die "base commit of $src is empty"
+git worktree add -q "$(tree_dir "$base" patched)" -B patched "$tag"
+say "base $base: $(git log --oneline -1) in $src"

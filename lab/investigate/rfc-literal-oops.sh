@@ -1,0 +1,22 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# lab/investigate/rfc-literal-oops.sh BASE: why patch 1 restores skb->dev.  Builds the
+# series without those two lines (the 2020 RFC's re-dispatch, ported
+# literally) and runs the selftest: with CONFIG_XFRM=y the first segment
+# that is re-dispatched must oops in xfrm4_policy_check() (or xfrm6).
+# Passes when it does.
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+
+base=${1:?usage: lab/investigate/rfc-literal-oops.sh BASE}
+inst=$(series_selftests "$base")
+dir=$LAB_BUILD/runs/rfc-literal-$base-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$dir"
+"$LAB_DIR/host/scratch-kernel.sh" "$base" patched "$dir/bzImage" \
+	sed -i '/^\t\t\tskb->dev = dev;$/d' net/ipv4/tcp_ipv4.c net/ipv6/tcp_ipv6.c
+rc=0
+"$LAB_DIR/host/boot-guest.sh" --run "$dir/run" --timeout 180 "$dir/bzImage" -- \
+	"$inst/net/tcp_rst_timewait -c rst -n 20000" >"$dir/console" 2>&1 || rc=$?
+oops=$(grep -m1 -o 'RIP: [^ ]*xfrm[46]_policy_check[^ ]*' "$dir/run/serial.log" || true)
+echo "$base without the skb->dev restore: guest exit $rc; ${oops:-no xfrm oops} (serial log: $dir/run/serial.log)"
+[ "$rc" -eq 125 ] && [ -n "$oops" ]

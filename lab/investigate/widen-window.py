@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""lab/investigate/widen-window.py TREE [WINDOW]: a debugging aid, never part of a series.
+Widens a window by a wait of 300 us when another CPU holds the socket's
+spinlock (for instance while it turns the socket into a timewait socket).
+lab/investigate/widen-window.sh builds kernels with it.  WINDOW:
+  lookup  (default) an established-hash lookup has matched a socket but
+          not yet taken a reference on it;
+  hash    tcp_v{4,6}_rcv() hold a full socket and are about to check a
+          RST's TCP-MD5 or TCP-AO signature with its keys."""
+import sys
+
+tree = sys.argv[1]
+window = sys.argv[2] if len(sys.argv) > 2 else "lookup"
+lookup_edits = [
+    ("net/ipv4/inet_hashtables.c",
+     "\t\tif (likely(inet_match(net, sk, acookie, ports, dif, sdif))) {\n",
+     "\t\t\tLAB_WIDEN(sk);\n"),
+    ("net/ipv6/inet6_hashtables.c",
+     "\t\tif (!inet6_match(net, sk, saddr, daddr, ports, dif, sdif))\n\t\t\tcontinue;\n",
+     "\t\tLAB_WIDEN(sk);\n"),
+]
+# The line before the signature check of the full-socket path, in every
+# base (tcp_inbound_hash() since 6.7, tcp_inbound_md5_hash() before).
+hash_edits = [
+    (path, anchor, "\tif (th->rst)\n\t\tLAB_WIDEN(sk);\n")
+    for path, anchor in (
+        ("net/ipv4/tcp_ipv4.c", "\n\tdrop_reason = tcp_inbound_"),
+        ("net/ipv6/tcp_ipv6.c", "\n\tdrop_reason = tcp_inbound_"))
+]
+if window not in ("lookup", "hash"):
+    sys.exit(f"widen: unknown window {window} (lookup or hash)")
+edits = lookup_edits if window == "lookup" else hash_edits
+macro = ("#include <linux/delay.h>\n"
+         "#define LAB_WIDEN(sk) do { if (sk_fullsock(sk) && "
+         "spin_is_locked(&(sk)->sk_lock.slock)) udelay(300); } while (0)\n")
+for path, anchor, line in edits:
+    p = f"{tree}/{path}"
+    s = open(p).read()
+    if "LAB_WIDEN" in s:
+        continue
+    if window == "hash":
+        # the anchor is a whole line's start: insert the lines before it
+        if s.count(anchor) != 1:
+            sys.exit(f"widen: anchor not found once in {path}")
+        s = s.replace(anchor, "\n" + line + anchor[1:])
+        hook = "#include <net/tcp.h>\n"
+    else:
+        if s.count(anchor) != 1:
+            sys.exit(f"widen: anchor not found once in {path}")
+        s = s.replace(anchor, anchor + line)
+        hook = "#include <net/inet_hashtables.h>\n"
+    s = s.replace(hook, hook + macro, 1)
+    if macro not in s:
+        sys.exit(f"widen: no include to hook in {path}")
+    open(p, "w").write(s)

@@ -1,0 +1,73 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# lab/investigate/widen-window.sh BASE [RUNS] [WINDOW]: a race window, widened by lab/investigate/widen-window.py
+# (a debugging aid, never in a series: a wait of 300 us when another CPU
+# holds the socket's spinlock), and the selftest run RUNS times (default
+# 2) in kernels built with it.
+#
+# WINDOW lookup (default): a lookup that matched a full socket and has not
+#   taken its reference yet.  Builds the unpatched base, patch 1 of the
+#   series alone and the whole series, runs the rst cases; passes when
+#   patch 1 alone loses RSTs through that window and the series none.
+# WINDOW hash: a signed RST that holds the full socket and is about to
+#   check its signature while another CPU moves the socket to TIME_WAIT.
+#   Builds the unpatched base and the whole series, runs the md5 and ao
+#   cases; passes when the series loses none.
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+
+base=${1:?usage: lab/investigate/widen-window.sh BASE [RUNS] [lookup|hash]}
+runs=${2:-2}
+window=${3:-lookup}
+[[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number"
+case $window in
+lookup) variants=(unpatched patch1 series) cases=(ipv4_rst ipv6_rst) opt="-c rst -n 20000" ;;
+hash) variants=(unpatched series) cases=(ipv4_md5 ipv6_md5 ipv4_ao ipv6_ao) opt="-c md5,ao -n 10000" ;;
+*) die "unknown window '$window' (lookup or hash)" ;;
+esac
+inst=$(series_selftests "$base")
+# The first patch of the series: no "| head" here, as under pipefail a
+# rev-list killed by SIGPIPE would end the script without a word.
+mapfile -t commits < <(git -C "$(tree_dir "$base" patched)" rev-list --reverse "base-$base..patched")
+[ ${#commits[@]} -gt 0 ] || die "widen: the $base series is empty"
+first=${commits[0]}
+dir=$LAB_BUILD/runs/widen-$window-$base-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$dir"
+for v in "${variants[@]}"; do
+	case $v in
+	unpatched) c=base-$base ;;
+	patch1) c=$first ;;
+	series) c=patched ;;
+	esac
+	"$LAB_DIR/host/scratch-kernel.sh" "$base" "$c" "$dir/bzImage-$v" "$LAB_DIR/investigate/widen-window.py" . "$window"
+done
+declare -A lost
+for v in "${variants[@]}"; do
+	"$LAB_DIR/host/boot-guest.sh" --run "$dir/$v" --timeout $((runs * 120 + 60)) "$dir/bzImage-$v" -- \
+		"$LAB_DIR/guest/repeat-selftest tcp_rst_timewait $runs $inst/net/tcp_rst_timewait $opt" \
+		>"$dir/$v.console" 2>&1 || true
+	lost[$v]=0
+	for i in $(seq "$runs"); do
+		log=$dir/$v/out/tcp_rst_timewait-$i.log
+		[ -f "$log" ] || die "widened $v: no output of run $i, see $dir/$v.console"
+		line=
+		for c in "${cases[@]}"; do
+			vc=$(verdict "$log" "$c")
+			if [ "$vc" = skip ]; then
+				line+=" $c skipped"
+				continue
+			fi
+			l=$(result "$log" "$c" lost)
+			line+=" $c $l"
+			lost[$v]=$((lost[$v] + l))
+		done
+		printf '%s widened (%s) %-9s run %d: lost%s\n' "$base" "$window" "$v" "$i" "$line"
+	done
+done
+if [ "$window" = lookup ]; then
+	echo "$base widened ($window): lost RSTs in $runs runs: unpatched ${lost[unpatched]}, patch 1 alone ${lost[patch1]} (want > 0), series ${lost[series]} (want 0)"
+	[ "${lost[patch1]}" -gt 0 ] && [ "${lost[series]}" -eq 0 ]
+else
+	echo "$base widened ($window): lost signed RSTs in $runs runs: unpatched ${lost[unpatched]}, series ${lost[series]} (want 0)"
+	[ "${lost[series]}" -eq 0 ]
+fi

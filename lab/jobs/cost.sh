@@ -1,0 +1,65 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# lab/jobs/cost.sh [--dir DIR] BASE...: what the series costs, counted in
+# instructions.  For each base, boots the unpatched and the patched kernel
+# ROUNDS times each (default 3), interleaved, under lab/host/boot-guest.sh --accel
+# icount: the guest's clock counts the instructions it executes, so a rate
+# measured in the guest is repeatable across boots and blind to the host's
+# load.  Each boot runs, on 2 vCPUs:
+#   lab/workload/tcp_rr.c  3 x RR_N transactions per family (default 50000)
+#   tcp_rst_timewait -c rst -n CONN_N   the RFC's loop (default 10000)
+#   tcp_rst_timewait -c fin -n CONN_N   the same loop, closed with a FIN
+# Results go to DIR/BASE/{unpatched,patched}-R/out (default
+# build/cost/<time>); lab/jobs/cost-table.sh DIR prints the table, and so does
+# this script at its end.
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+
+dir=
+if [ "${1:-}" = --dir ]; then
+	dir=${2:?--dir needs a directory}
+	shift 2
+fi
+[ $# -gt 0 ] || die "usage: lab/jobs/cost.sh [--dir DIR] BASE..."
+rounds=${ROUNDS:-3} rr_n=${RR_N:-50000} conn_n=${CONN_N:-10000}
+for v in ROUNDS:$rounds RR_N:$rr_n CONN_N:$conn_n; do
+	[[ ${v#*:} =~ ^[1-9][0-9]*$ ]] || die "${v%%:*} must be a positive number, not '${v#*:}'"
+done
+for base in "$@"; do
+	check_base "$base"
+	[ -n "$(series_files "$base")" ] || die "there is no $base series (patches/$base/ holds no patches)"
+done
+dir=${dir:-$LAB_BUILD/cost/$(date +%Y%m%d-%H%M%S)}
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+t0=$SECONDS
+
+gcc -O2 -Wall -pthread -o "$dir/tcp_rr" "$LAB_DIR/workload/tcp_rr.c"
+for base in "$@"; do
+	# Kernels and selftest are copied: another job may rebuild their trees.
+	mkdir -p "$dir/$base"
+	inst=$(series_selftests "$base" tcp_rst_timewait)
+	cp "$inst/net/tcp_rst_timewait" "$dir/$base/"
+	for v in unpatched patched; do
+		say "cost $base: building the $v kernel"
+		kernel=$(kernel_of "$base" $v)
+		cp "$kernel" "$dir/$base/bzImage-$v"
+	done
+	git -C "$(tree_dir "$base" unpatched)" log -1 --format=%s >"$dir/$base/source"
+	cmd="for i in 1 2 3; do for f in 4 6; do $dir/tcp_rr -\$f $rr_n >rr\$f-\$i.log; done; done
+$dir/$base/tcp_rst_timewait -c rst -n $conn_n >rst.log; echo \$? >rst.rc
+$dir/$base/tcp_rst_timewait -c fin -n $conn_n >fin.log; echo \$? >fin.rc"
+	for r in $(seq "$rounds"); do
+		for v in unpatched patched; do
+			run=$dir/$base/$v-$r
+			say "cost $base: round $r/$rounds, $v kernel ($(elapsed $t0) so far)"
+			rc=0
+			"$LAB_DIR/host/boot-guest.sh" --accel icount --smp 2 --timeout 900 --run "$run" \
+				"$dir/$base/bzImage-$v" -- "$cmd" >"$run.console" 2>&1 || rc=$?
+			[ "$rc" -eq 0 ] || { tail -n 15 "$run.console" >&2
+				die "cost $base: the $v guest failed (exit $rc), see $run.console"; }
+		done
+	done
+done
+"$LAB_DIR/jobs/cost-table.sh" "$dir"
+say "cost: $(elapsed $t0); results in $dir"

@@ -1,0 +1,85 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# lab/jobs/host-check.sh [--beside-guest] [RUNS]: does the kernel running this
+# machine lose RSTs or FINs to the TIME_WAIT race?  Runs the series'
+# selftest, tcp_rst_timewait as patches/<newest base>/ adds it, RUNS times
+# (default 20) on the running kernel, each run in its own network
+# namespace, with its default options.  Root only; traffic stays on the
+# namespace's loopback.
+#
+# --beside-guest: a lab guest (qemu TCG, 2 vCPUs) runs the same selftest
+# in a loop meanwhile, as on a busy CI machine; it is stopped at the end.
+#
+# Prints one line per run and a verdict.  Exit status: 0 when no run lost
+# a segment or was slower than 1 s, 1 when any did (the kernel has the
+# race), 2 on a usage or set-up error.
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+
+beside=0
+[ "${1:-}" != --beside-guest ] || { beside=1; shift; }
+runs=${1:-20}
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "usage: lab/jobs/host-check.sh [--beside-guest] [RUNS]" >&2; exit 2; }
+[ "$(id -u)" -eq 0 ] || { echo "lab: error: host-check needs root (the selftest makes a network namespace)" >&2; exit 2; }
+base=$(newest_base)
+[ -n "$base" ] || die "no series in patches/"
+test=tcp_rst_timewait
+bin=$(series_selftests "$base" "$test" 2>/dev/null)/net/$test ||
+	die "building $test from patches/$base failed (try: lab/host/build-selftests.sh $base patched $test)"
+dir=$LAB_BUILD/runs/host-check-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$dir"
+
+guest=
+stop_guest() {	# the lab run's process group, and its qemu, which timeout(1) put in another
+	[ -n "$guest" ] || return 0
+	kill -TERM -- -"$guest" 2>/dev/null || true
+	pkill -TERM -f -- "lab.out=$dir/guest/out" 2>/dev/null || true
+	guest=
+}
+trap stop_guest EXIT
+trap 'exit 130' INT TERM
+if [ $beside = 1 ]; then
+	say "booting a lab guest ($base, unpatched) that runs $test in a loop (console: $dir/guest.console)"
+	setsid "$LAB_DIR/lab" run "$base" --run "$dir/guest" --timeout $((runs * 60 + 600)) -- \
+		"while :; do $bin >/dev/null 2>&1; done" >"$dir/guest.console" 2>&1 &
+	guest=$!
+	t=$SECONDS
+	until grep -q '^lab-guest: up after' "$dir/guest.console" 2>/dev/null; do
+		kill -0 "$guest" 2>/dev/null || die "the guest ended before it was up, see $dir/guest.console"
+		[ $((SECONDS - t)) -lt 900 ] || die "the guest was not up after 900 s, see $dir/guest.console"
+		sleep 2
+	done
+	say "guest up after $((SECONDS - t)) s"
+fi
+
+kernel="$(uname -r), $(nproc) CPUs"
+[ $beside = 0 ] || kernel+=", beside a lab guest"
+failed=0
+for i in $(seq "$runs"); do
+	log=$dir/run-$i.log
+	s=$SECONDS rc=0
+	"$bin" >"$log" 2>&1 || rc=$?
+	case $rc in
+	0) v=pass ;;
+	1) v=FAIL failed=$((failed + 1)) ;;
+	4) cat "$log" >&2; die "the selftest skipped (see above): nothing was tested" ;;
+	*) cat "$log" >&2; die "the selftest exited $rc" ;;
+	esac
+	line=
+	for c in "${SELFTEST_CASES[@]}"; do
+		vc=$(verdict "$log" "$c")
+		if [ "$vc" = skip ]; then
+			line+=" $c -"
+		else
+			l=$(result "$log" "$c" lost)
+			line+=" $c $l"
+		fi
+	done
+	printf 'run %2d: %2ds, lost%s: %s\n' "$i" $((SECONDS - s)) "$line" "$v"
+done
+stop_guest
+if [ $failed -gt 0 ]; then
+	echo "host-check: $kernel: this kernel has the race: $failed of $runs runs lost segments or stalled (logs: $dir)"
+	exit 1
+fi
+echo "host-check: $kernel: no lost segment in $runs runs (logs: $dir)"

@@ -1,0 +1,216 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# lab/jobs/submit-check.sh BASE: the checks netdev's patchwork runs on a series,
+# those that can run here, on patches/BASE/.  One line per check:
+#   pass  CHECK: detail
+#   FAIL  CHECK: detail
+#   warn  CHECK: detail        (reported, does not fail: the placeholder
+#                               identity the lab signs with)
+# and a last line "submit-check BASE: N passed, N failed, N warnings".
+# Exits 1 when any check failed.
+#
+# The newest base is the one posted upstream, to the net tree:
+# "[PATCH net N/M]".  Older bases are stable backports: "[PATCH X.Y.y N/M]".
+# Fixes: tags and "commit <sha> upstream." lines are checked against
+# lab/data/upstream-commits.txt (kept offline); the selftests the series
+# add and the options they need against lab/data/selftests.txt.  W=1 and
+# sparse compile only the touched objects of a prepared tree (no kernel
+# build needed).
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+
+base=${1:?usage: lab/jobs/submit-check.sh BASE}
+check_base "$base"
+dir=$(series_dir "$base")
+[ -d "$dir" ] || die "there is no $base series: $dir does not exist"
+mapfile -t files < <(series_files "$base")
+[ ${#files[@]} -gt 0 ] || die "patches/$base/ holds no patches"
+commits=$LAB_DIR/data/upstream-commits.txt
+selftests=$LAB_DIR/data/selftests.txt
+newest=$(newest_base)
+if [ "$base" = "$newest" ]; then tree=net; else tree=$base.y; fi
+n=${#files[@]}
+npass=0 nfail=0 nwarn=0
+
+result() {	# result pass|FAIL|warn CHECK DETAIL
+	printf '%-5s %s: %s\n' "$1" "$2" "$3"
+	case $1 in pass) npass=$((npass + 1)) ;; FAIL) nfail=$((nfail + 1)) ;; warn) nwarn=$((nwarn + 1)) ;; esac
+}
+check() {	# check CHECK DETAIL-IF-PASS PROBLEMS: FAIL when PROBLEMS is not empty
+	local p
+	p=$(tr -s ' \n' '  ' <<<"$3")
+	p=${p# }
+	if [ -z "$3" ]; then result pass "$1" "$2"; else result FAIL "$1" "${p% }"; fi
+}
+subject() { sed -n '/^Subject: /{N;s/\n / /;s/^Subject: //p;q}' "$1" | head -n 1; }
+header() { sed -n "/^\$/q;s/^$1: //p" "$2" | head -n 1; }
+body() { sed -n '/^$/,/^---$/p' "$1"; }
+
+# 1. git am onto a clean tree of the base, in a worktree of its own.
+"$LAB_DIR/host/base-tree.sh" "$base"
+src=$(tree_dir "$base" unpatched)
+wt=$(mktemp -d "$LAB_BUILD/submit-check-$base.XXXXXX")
+trap 'git -C "$src" worktree remove --force "$wt" >/dev/null 2>&1; rm -rf "$wt"' EXIT
+git -C "$src" worktree add -q --detach "$wt" "base-$base"
+problems=
+for f in "${files[@]}"; do
+	if ! out=$(git -C "$wt" am -q "$f" 2>&1); then
+		problems="${f##*/} does not apply: $(printf '%s\n' "$out" | grep -m1 -E 'error|fail')"
+		git -C "$wt" am --abort >/dev/null 2>&1 || true
+		break
+	fi
+done
+check "git am" "$n patches apply to a clean base-$base ($(git -C "$src" log -1 --format=%s "base-$base"))" "$problems"
+applied=$([ -z "$problems" ] && echo yes || echo no)
+
+# 2. Subjects: "[PATCH TREE i/n] prefix: text", known prefixes, and a cover
+#    letter "[PATCH TREE 0/n]" when there is more than one patch.
+problems=
+i=0
+for f in "${files[@]}"; do
+	i=$((i + 1))
+	s=$(subject "$f")
+	[[ $s =~ ^\[PATCH\ ${tree//./\\.}\ 0*$i/0*$n\]\ (tcp|inet|ipv6|net|selftests:\ net):\ [^\ ] ]] ||
+		problems+=" ${f##*/}: '$s' (want '[PATCH $tree $i/$n] <tcp|inet|ipv6|net|selftests: net>: ...')"
+done
+check "subjects" "$n patches, [PATCH $tree i/$n], prefixes tcp:, inet:, selftests: net:" "$problems"
+cover=$dir/0000-cover-letter.patch
+problems=
+if [ "$n" -gt 1 ]; then
+	if [ ! -f "$cover" ]; then
+		problems="no 0000-cover-letter.patch"
+	else
+		s=$(subject "$cover")
+		[[ $s =~ ^\[PATCH\ ${tree//./\\.}\ 0*0/0*$n\]\ [a-z] ]] || problems+=" subject '$s'"
+		! grep -q '\*\*\* \(SUBJECT\|BLURB\) HERE \*\*\*' "$cover" || problems+=" template text left"
+		[ -n "$(header To "$cover")" ] || problems+=" no To:"
+	fi
+fi
+check "cover letter" "[PATCH $tree 0/$n], To: $(header To "$cover" 2>/dev/null)" "$problems"
+
+# 3. Tags: Fixes: and "commit <sha> upstream." name real commits with the
+#    subject they really have; every From: has a matching Signed-off-by.
+problems='' nfix=0
+known() {	# known SHA SUBJECT: lab/data/upstream-commits.txt has it
+	awk -v sha="$1" -v subj="$2" '/^#/ || NF < 2 { next }
+		{ s = $0; sub(/^[^ ]+ /, "", s)
+		  if ((index($1, sha) == 1 || index(sha, $1) == 1) && (subj == "" || s == subj)) f = 1 }
+		END { exit !f }' "$commits"
+}
+for f in "${files[@]}"; do
+	while read -r line; do
+		nfix=$((nfix + 1))
+		if [[ $line =~ ^Fixes:\ ([0-9a-f]{12,40})\ \(\"(.*)\"\)$ ]]; then
+			known "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" ||
+				problems+=" ${f##*/}: '$line' is not in lab/data/upstream-commits.txt with that subject"
+		else
+			problems+=" ${f##*/}: malformed '$line' (want: Fixes: <12+ hex> (\"subject\"))"
+		fi
+	done < <(body "$f" | grep '^Fixes:' || true)
+	while read -r sha; do
+		nfix=$((nfix + 1))
+		known "$sha" "" || problems+=" ${f##*/}: 'commit $sha upstream.' is not in lab/data/upstream-commits.txt"
+	done < <(body "$f" | sed -n 's/^commit \([0-9a-f]*\) upstream\.$/\1/p')
+	# commit <sha> ("subject") in the text, a subject possibly wrapped
+	while read -r ref; do
+		nfix=$((nfix + 1))
+		[[ $ref =~ ^commit\ ([0-9a-f]+)\ \(\"(.*)\"\)$ ]] &&
+			known "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" ||
+			problems+=" ${f##*/}: '$ref' is not in lab/data/upstream-commits.txt with that subject"
+	done < <(body "$f" | grep -v '^Fixes:' | tr '\n' ' ' | tr -s ' ' | grep -oE 'commit [0-9a-f]{12,40} \("[^"]+"\)' || true)
+done
+check "Fixes: and upstream commits" "$nfix references, each with its real subject" "$problems"
+problems='' placeholder=''
+for f in "${files[@]}"; do
+	from=$(header From "$f")
+	# (no "grep -q" after a pipe: under pipefail, sed's SIGPIPE would fail it)
+	grep -qxF "Signed-off-by: $from" <<<"$(body "$f")" ||
+		problems+=" ${f##*/}: no 'Signed-off-by: $from'"
+	if grep -q '^\(From\|Signed-off-by\): .*<lab@localhost>' "$f"; then placeholder+=" ${f##*/}"; fi
+done
+check "Signed-off-by" "every patch signed off by its author (From:)" "$problems"
+[ -z "$placeholder" ] ||
+	result warn "identity" "signed off as the lab's placeholder (Kernel Lab <lab@localhost>) in$placeholder: re-sign with a real identity before sending"
+
+# 4. checkpatch --strict.  The base is one commit with no history, so
+#    checkpatch cannot resolve commit ids (UNKNOWN_COMMIT_ID): step 3 checks
+#    them instead.  FILE_PATH_CHANGES ("does MAINTAINERS need updating?")
+#    comes with every new file; a new net selftest is already covered by
+#    the "F: tools/testing/selftests/net/" entries, which is what
+#    get_maintainer.pl gives (lab/host/export-series.sh), so MAINTAINERS stays as it
+#    is.  spdxcheck.py wants Debian's python3 (ply, git).
+problems=
+for f in "${files[@]}"; do
+	out=$(cd "$src" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict \
+		--max-line-length=80 --ignore UNKNOWN_COMMIT_ID,FILE_PATH_CHANGES "$f" 2>&1) ||
+		problems+=" ${f##*/}: $(printf '%s\n' "$out" | grep -m1 -E '^(ERROR|WARNING|CHECK)')"
+done
+check "checkpatch --strict" "$n patches clean" "$problems"
+
+if [ "$applied" != yes ]; then
+	result FAIL "build checks" "skipped: the series does not apply"
+else
+	# 5. The selftests the series add: in TEST_GEN_PROGS, in .gitignore,
+	#    and the options they need in the net config fragment.
+	problems='' added=''
+	net=$wt/tools/testing/selftests/net
+	# shellcheck disable=SC2016 # a make expression
+	progs=$(printf 'lab-print:\n\t@echo $(TEST_GEN_PROGS)\n' |
+		make -s --no-print-directory -C "$net" -f Makefile -f - lab-print 2>/dev/null | tr ' ' '\n' | sed 's|.*/||')
+	for t in $(git -C "$wt" diff --name-only --diff-filter=A "base-$base" HEAD -- 'tools/testing/selftests/net/*.c' |
+			sed 's|.*/||; s/\.c$//'); do
+		added+=" $t"
+		grep -qx "$t" <<<"$progs" || problems+=" $t not in TEST_GEN_PROGS;"
+		grep -qx "$t" "$net/.gitignore" 2>/dev/null || problems+=" $t not in net/.gitignore;"
+		opts=$(awk -v t="$t" '$1 == t { $1 = ""; print }' "$selftests")
+		[ -n "$opts" ] || problems+=" $t not in lab/data/selftests.txt;"
+		for o in $opts; do
+			grep -qx "$o=[ym]" "$net/config" || problems+=" $t needs $o, not in net/config;"
+		done
+	done
+	[ -n "$added" ] || problems="the series adds no selftest under tools/testing/selftests/net/"
+	check "selftest registered" "${added# }: Makefile TEST_GEN_PROGS, net/.gitignore, net/config" "$problems"
+
+	# 6. kernel-doc on the touched C files and headers: no new warning.
+	mapfile -t touched < <(git -C "$wt" diff --name-only --diff-filter=AM "base-$base" HEAD -- \
+		'*.c' '*.h' ':!tools/*')
+	kdoc() {	# kdoc TREE: kernel-doc warnings of the touched files, without line numbers
+		(cd "$1" && for t in "${touched[@]}"; do [ ! -f "$t" ] || ./scripts/kernel-doc -none -Wall "$t" 2>&1; done) |
+			sed -E 's/(\.[ch]):[0-9]+/\1/' | sort -u
+	}
+	new=$(comm -13 <(kdoc "$src") <(kdoc "$wt"))
+	check "kernel-doc" "${#touched[@]} touched files, no new warning" "$new"
+
+	# 7. W=1 and sparse (C=2) on the touched objects, unpatched and patched.
+	#    The patched objects build from the series' own tree (lab/host/apply-series.sh).
+	"$LAB_DIR/host/apply-series.sh" "$base"
+	mapfile -t objs < <(printf '%s\n' "${touched[@]}" | grep -E '^(net|kernel)/.*\.c$' | sed 's/\.c$/.o/')
+	w1() {	# w1 VARIANT: W=1 C=2 warnings of the touched objects, without line numbers
+		local t o
+		t=$(tree_dir "$base" "$1")
+		o=$(obj_dir "$base" "$1" "$LAB_FLAVOUR")
+		"$LAB_DIR/host/build-kernel.sh" "$base" "$1" "$LAB_FLAVOUR" --prepare
+		rm -f "${objs[@]/#/$o/}"
+		make -C "$t" O="$o" CC="ccache gcc" HOSTCC="ccache gcc" CHECK="$sparse" C=2 W=1 \
+			"${objs[@]}" >"$o/submit-check-$1.log" 2>&1 || echo "error: make failed, see $o/submit-check-$1.log"
+		# Kbuild turns sparse off, with only a warning, when it fails
+		# scripts/checker-valid.sh: that must not pass as "no warning".
+		! grep -q 'is not available or not up to date' "$o/submit-check-$1.log" ||
+			echo "error: sparse did not run (see $o/submit-check-$1.log)"
+		local obj
+		for obj in "${objs[@]}"; do
+			grep -qE "^  CHECK +(\.\./)?${obj%.o}\.c$" "$o/submit-check-$1.log" ||
+				echo "error: sparse did not check ${obj%.o}.c ($1)"
+		done
+		grep -E 'warning:|error:' "$o/submit-check-$1.log" |
+			sed -E "s|^.*/(net/)|\1|; s/:[0-9]+:[0-9]+:/:/" | sort -u || true
+	}
+	sparse=$("$LAB_DIR/host/build-sparse.sh" "$base")
+	u=$(w1 unpatched)
+	p=$(w1 patched)
+	new=$( (grep '^error: ' <<<"$u" || true; comm -13 <(echo "$u") <(echo "$p")) | sort -u)
+	check "W=1 C=2" "${objs[*]}: $(grep -c . <<<"$p" || true) warnings patched, as unpatched (sparse: $sparse)" "$new"
+fi
+
+echo "submit-check $base: $npass passed, $nfail failed, $nwarn warnings"
+[ "$nfail" -eq 0 ]
