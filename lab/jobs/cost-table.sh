@@ -63,7 +63,7 @@ figure() {
 }
 
 echo "Cost of the series, in guest instructions per unit of work (lower is cheaper):"
-echo "lab/host/boot-guest.sh --accel icount, 2 vCPUs; median of each kernel's boots, interleaved."
+echo "lab/host/boot-guest.sh --accel icount; median of each kernel's boots, interleaved."
 for base in "${bases[@]}"; do
 	b=$dir/$base
 	mapfile -t boots < <(find "$b" -mindepth 1 -maxdepth 1 -type d -name 'unpatched-[0-9]*' -printf '%f\n' | sort -V)
@@ -72,20 +72,22 @@ for base in "${bases[@]}"; do
 	for r in $(seq "$n"); do
 		[ -d "$b/patched-$r/out" ] || die "$b: round $r has no patched boot"
 	done
+	for f in metrics smp source; do [ -f "$b/$f" ] || die "$b: no $f file"; done
+	read -r -a metrics <"$b/metrics"
 	echo
-	echo "Base $base: $(cat "$b/source" 2>/dev/null || echo "$base"), $n boots of each kernel"
+	echo "Base $base: $(cat "$b/source"), $n boots of each kernel, $(cat "$b/smp") vCPU(s)"
 	echo
 	echo "| metric | unpatched | spread | patched | spread | resolution | patched - unpatched | patched/unpatched - 1 | verdict |"
 	echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
-	for m in rr4 rr6 rst4 rst6 fin4 fin6; do
+	for m in "${metrics[@]}"; do
 		u='' p=''
 		for r in $(seq "$n"); do
-			x=$(figure "$b/unpatched-$r/out" $m)
+			x=$(figure "$b/unpatched-$r/out" "$m")
 			u+=" $x"
-			x=$(figure "$b/patched-$r/out" $m)
+			x=$(figure "$b/patched-$r/out" "$m")
 			p+=" $x"
 		done
-		q=$(quantum "$b/unpatched-1/out" $m)
+		q=$(quantum "$b/unpatched-1/out" "$m")
 		case $m in
 		rr*) name="TCP_RR IPv${m: -1}, per transaction" ;;
 		rst*) name="RST loop IPv${m: -1}, per connection" ;;

@@ -5,7 +5,8 @@
 # ROUNDS times each (default 3), interleaved, under lab/host/boot-guest.sh --accel
 # icount: the guest's clock counts the instructions it executes, so a rate
 # measured in the guest is repeatable across boots and blind to the host's
-# load.  Each boot runs, on 2 vCPUs:
+# load.  Each boot runs, on 2 vCPUs (lab/data/icount-smp.txt names the
+# bases that get one, and then run TCP_RR only):
 #   lab/workload/tcp_rr.c  3 x RR_N transactions per family (default 50000)
 #   tcp_rst_timewait -c rst -n CONN_N   the RFC's loop (default 10000)
 #   tcp_rst_timewait -c fin -n CONN_N   the same loop, closed with a FIN
@@ -46,15 +47,25 @@ for base in "$@"; do
 		cp "$kernel" "$dir/$base/bzImage-$v"
 	done
 	git -C "$(tree_dir "$base" unpatched)" log -1 --format=%s >"$dir/$base/source"
-	cmd="for i in 1 2 3; do for f in 4 6; do $dir/tcp_rr -\$f $rr_n >rr\$f-\$i.log; done; done
+	smp=$(awk -v b="$base" '$1 == b { print $2 }' "$LAB_DIR/data/icount-smp.txt")
+	smp=${smp:-2}
+	cmd="for i in 1 2 3; do for f in 4 6; do $dir/tcp_rr -\$f $rr_n >rr\$f-\$i.log; done; done"
+	metrics="rr4 rr6"
+	if [ "$smp" -ge 2 ]; then
+		cmd+="
 $dir/$base/tcp_rst_timewait -c rst -n $conn_n >rst.log; echo \$? >rst.rc
 $dir/$base/tcp_rst_timewait -c fin -n $conn_n >fin.log; echo \$? >fin.rc"
+		metrics+=" rst4 rst6 fin4 fin6"
+	fi
+	# What cost-table.sh reads for this base.
+	echo "$metrics" >"$dir/$base/metrics"
+	echo "$smp" >"$dir/$base/smp"
 	for r in $(seq "$rounds"); do
 		for v in unpatched patched; do
 			run=$dir/$base/$v-$r
 			say "cost $base: round $r/$rounds, $v kernel ($(elapsed $t0) so far)"
 			rc=0
-			"$LAB_DIR/host/boot-guest.sh" --accel icount --smp 2 --timeout 900 --run "$run" \
+			"$LAB_DIR/host/boot-guest.sh" --accel icount --smp "$smp" --timeout 900 --run "$run" \
 				"$dir/$base/bzImage-$v" -- "$cmd" >"$run.console" 2>&1 || rc=$?
 			[ "$rc" -eq 0 ] || { tail -n 15 "$run.console" >&2
 				die "cost $base: the $v guest failed (exit $rc), see $run.console"; }
