@@ -19,6 +19,8 @@ check_base "$base"
 dir=$LAB_BUILD/runs/count-insns-$base-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$dir"
 gcc -O2 -Wall -pthread -o "$dir/tcp_rr" "$LAB_DIR/workload/tcp_rr.c"
+# vCPUs: as lab/jobs/cost.sh's (lab/data/icount-smp.txt)
+smp=$(awk -v b="$base" '$1 == b { print $2 }' "$LAB_DIR/data/icount-smp.txt")
 
 # count LOG ENTRY: "CALLS INSTRUCTIONS" of the function entered at ENTRY
 count() {
@@ -51,7 +53,7 @@ for fn in tcp_v4_rcv:4 tcp_v6_rcv:6; do
 		end=$(printf '%x' $((0x$next - 1)))
 		run=$dir/$v-$f
 		LAB_QEMU_ARGS="-d in_asm,exec,nochain -dfilter 0x$start..0x$end -D $run.trace" \
-			"$LAB_DIR/host/boot-guest.sh" --accel icount --run "$run" --timeout 600 "$kernel" -- \
+			"$LAB_DIR/host/boot-guest.sh" --accel icount --smp "${smp:-2}" --run "$run" --timeout 600 "$kernel" -- \
 			"$dir/tcp_rr -$fam $n >rr.log" >"$run.console" 2>&1 ||
 			die "the $v guest failed, see $run.console"
 		r=$(count "$run.trace" "$start") || die "cannot read $run.trace"

@@ -40,6 +40,7 @@ echo "| base | build | function | unpatched | patched | added | of which the sta
 echo "|---|---|---|---:|---:|---:|---:|"
 listing=
 for base in "$@"; do
+	lock_base "$base"	# the objects are built here, beside build-kernel.sh
 	for flavour in tiny o2; do
 		for v in unpatched patched; do
 			o=$(obj_dir "$base" $v $flavour)
