@@ -37,7 +37,7 @@ submit-check: deps
 lint: submit-check
 ## make kselftest [BASE= TESTS= PATCHED=1]  net selftests of the series in a guest
 kselftest: deps
-	@lab/lab kselftest $(BASE) $(if $(PATCHED),--patched) -- $(TESTS)
+	@lab/lab kselftest $(BASE) $(if $(filter 1 yes,$(PATCHED)),--patched) -- $(TESTS)
 ## make series [BASE=]       git am patches/BASE onto build/src/BASE-patched
 series: deps
 	@lab/host/apply-series.sh $(BASE)

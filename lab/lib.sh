@@ -105,10 +105,12 @@ need_space() {
 	[ "$avail" -ge "$2" ] || die "not enough space in $1: ${avail} GiB free, ${2} GiB needed"
 }
 
-# lock_base BASE: this job alone changes or builds the trees of BASE (its
-# source tree, the series' worktree, the scratch worktree and their build
-# directories) until it exits; another waits.  Held once per job: the
-# scripts a holder runs see LAB_LOCK_<base> and go on.
+# lock_base BASE: this job alone changes, builds or boots from the trees
+# of BASE (its source tree, the series' worktree, the scratch worktree and
+# their build directories) until it exits; another waits.  Every job takes
+# it in its own shell, for its whole run; the building blocks take it too,
+# for when they are run alone.  Held once per job: the scripts a holder
+# runs see LAB_LOCK_<base> and go on.
 lock_base() {
 	local var=LAB_LOCK_${1//./_}
 	[ -z "${!var:-}" ] || return 0
@@ -133,12 +135,13 @@ elapsed() { echo "$((SECONDS - ${1:-0}))s"; }
 
 # kernel_of BASE VARIANT [FLAVOUR]: the one way to a kernel: the base
 # tree, the series applied (VARIANT patched), the kernel built
-# (incrementally); prints its bzImage.
+# (incrementally); prints its bzImage.  Each step's failure is returned
+# explicitly: a caller's "|| die" turns set -e off inside the function.
 kernel_of() {
-	"$LAB_DIR/host/base-tree.sh" "$1"
+	"$LAB_DIR/host/base-tree.sh" "$1" || return
 	case $2 in
 	unpatched) ;;
-	patched) "$LAB_DIR/host/apply-series.sh" "$1" ;;
+	patched) "$LAB_DIR/host/apply-series.sh" "$1" || return ;;
 	*) die "bad variant '$2' (unpatched or patched)" ;;
 	esac
 	"$LAB_DIR/host/build-kernel.sh" "$1" "$2" "${3:-$LAB_FLAVOUR}"
@@ -150,8 +153,8 @@ kernel_of() {
 series_selftests() {
 	local base=$1
 	shift
-	check_base "$base"
-	"$LAB_DIR/host/apply-series.sh" "$base"
+	check_base "$base" || return
+	"$LAB_DIR/host/apply-series.sh" "$base" || return
 	"$LAB_DIR/host/build-selftests.sh" "$base" patched "${@:-tcp_rst_timewait}"
 }
 
@@ -186,14 +189,16 @@ result_sum() {
 }
 
 # result_total LOG KEY: KEY summed over the cases that ran in LOG (skipped
-# cases print no result line); dies when LOG has no result line at all.
+# cases print no result line); dies when LOG has no result line at all,
+# or one without KEY.
 result_total() {
 	local v
-	v=$(awk -v k="$2" '$1 == "#" && $2 ~ /^ipv[46]_[a-z0-9]+:$/ && $3 ~ /^connections=/ {
-		found = 1
-		for (i = 3; i <= NF; i++) { n = index($i, "="); if (substr($i, 1, n - 1) == k) s += substr($i, n + 1) } }
-		END { if (found) print s + 0 }' "$1")
-	[[ $v =~ ^[0-9]+$ ]] || die "$1: no result line of the selftest"
+	[ -f "$1" ] || die "no result file $1"
+	v=$(awk -v k="$2" '$1 == "#" && $2 ~ /^ipv[46]_[a-z0-9]+:$/ && $3 ~ /^[a-z0-9_]+=/ {
+		lines++
+		for (i = 3; i <= NF; i++) { n = index($i, "="); if (substr($i, 1, n - 1) == k) { s += substr($i, n + 1); keyed++ } } }
+		END { if (lines && keyed == lines) print s + 0 }' "$1")
+	[[ $v =~ ^[0-9]+$ ]] || die "$1: no result line of the selftest, or one without $2"
 	echo "$v"
 }
 

@@ -18,3 +18,9 @@ help=$(lab/lab help) || fail "lab/lab help failed"
 for f in lab/jobs/* lab/investigate/* lab/host/* lab/guest/*; do
 	grep -q "^  $(basename "$f") " <<<"$help" || fail "lab/lab help does not list $f"
 done
+# ...and nothing that is gone.
+gone=$(sed -n 's|^  \([a-z][a-z0-9.-]*\) .*|\1|p' <<<"$help" | while read -r name; do
+	[ -e lab/jobs/"$name" ] || [ -e lab/investigate/"$name" ] || [ -e lab/host/"$name" ] ||
+		[ -e lab/guest/"$name" ] || echo "$name"
+done)
+[ -z "$gone" ] || fail "lab/lab help lists what is not in lab/{jobs,investigate,host,guest}: $gone"

@@ -10,7 +10,7 @@ clones=()
 trap 'rm -rf "$tmp" "${clones[@]}"' EXIT
 boot_from() {	# boot_from DIR: lab/host/boot-guest.sh of the checkout at DIR boots and writes a result
 	local d=$1 token=$RANDOM$RANDOM
-	expect_rc 0 "$tmp/out" "$d/lab/host/boot-guest.sh" --timeout 120 "$kernel" -- \
+	expect_rc 0 "$tmp/out" env -u LAB_BUILD "$d/lab/host/boot-guest.sh" --timeout 120 "$kernel" -- \
 		"echo $token >\$LAB_OUT/token; echo \$0 >\$LAB_OUT/init"
 	f=$(find "$d/build/runs" -name token | head -n1)
 	[ "$(cat "$f" 2>/dev/null)" = "$token" ] || fail "no result from a guest booted from $d"
@@ -29,5 +29,5 @@ boot_from "${clones[0]}/link"
 c=$(mktemp -d /run/lab-clone.XXXXXX)
 clones+=("$c")
 git clone -q "$PWD" "$c/repo" || fail "git clone to $c failed"
-expect_rc 1 "$tmp/out" "$c/repo/lab/host/boot-guest.sh" --timeout 60 "$kernel" -- true
+expect_rc 1 "$tmp/out" env -u LAB_BUILD "$c/repo/lab/host/boot-guest.sh" --timeout 60 "$kernel" -- true
 expect_msg "$tmp/out" "under /run, /dev, /proc or /sys"

@@ -13,7 +13,9 @@ expect_rc 1 "$tmp/o5" lab/host/boot-guest.sh "$tmp/no-such-bzImage" -- true
 expect_msg "$tmp/o5" "no kernel image"
 expect_rc 1 "$tmp/o6" env LAB_NEED_GB=999999 $LAB build "$BASE"
 expect_msg "$tmp/o6" "not enough space"
+touch "$tmp/x"
 expect_rc 1 "$tmp/o7" lab/host/boot-guest.sh --accel warp "$tmp/x" -- true
+expect_msg "$tmp/o7" "--accel takes tcg, icount, kvm or auto"
 expect_rc 1 "$tmp/o8" lab/jobs/prove.sh "$BASE" zero
 expect_msg "$tmp/o8" "RUNS must be a positive whole number, not 'zero'"
 expect_rc 1 "$tmp/o9" lab/jobs/demo.sh 9.99

@@ -29,14 +29,14 @@ while [ $# -gt 0 ]; do
 	--accel) need_value "$1" $#; accel=$2; shift 2 ;;
 	--run) need_value "$1" $#; run=$2; shift 2 ;;
 	--) shift; break ;;
-	-*) die "vm: unknown option $1" ;;
-	*) [ -z "${kernel:-}" ] || die "vm: two kernels given"; kernel=$1; shift ;;
+	-*) die "boot-guest: unknown option $1" ;;
+	*) [ -z "${kernel:-}" ] || die "boot-guest: two kernels given"; kernel=$1; shift ;;
 	esac
 done
 if [ -z "${kernel:-}" ] || [ $# -eq 0 ]; then die "usage: lab/host/boot-guest.sh [options] BZIMAGE -- CMD..."; fi
 [ -f "$kernel" ] || die "no kernel image $kernel"
 [[ $timeout =~ ^[0-9]+$ && $smp =~ ^[0-9]+$ && $mem =~ ^[0-9]+$ ]] ||
-	die "vm: --timeout, --smp and --mem take whole numbers"
+	die "boot-guest: --timeout, --smp and --mem take whole numbers"
 command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is not installed (make deps)"
 
 kvm_boots() {
@@ -58,7 +58,7 @@ kvm) [ -w /dev/kvm ] || die "--accel kvm: /dev/kvm is not usable here"
 	qaccel=kvm cpu=host ;;
 auto) if kvm_boots; then qaccel=kvm cpu=host accel=kvm
 	else say "a KVM guest does not boot here: using TCG"; qaccel=tcg,thread=multi cpu=max accel=tcg; fi ;;
-*) die "vm: --accel takes tcg, icount, kvm or auto" ;;
+*) die "boot-guest: --accel takes tcg, icount, kvm or auto" ;;
 esac
 
 if [ -z "$run" ]; then

@@ -8,14 +8,14 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/host/build-kernel.sh BASE VARIANT FLAVOUR}
+base=${1:?usage: lab/host/build-kernel.sh BASE VARIANT FLAVOUR [--prepare]}
 variant=${2:?variant}
 flavour=${3:-$LAB_FLAVOUR}
 target=bzImage
 case ${4:-} in
 "") ;;
 --prepare) target=prepare ;;
-*) die "kbuild: unknown option '$4'" ;;
+*) die "build-kernel: unknown option '$4'" ;;
 esac
 lock_base "$base"
 src=$(tree_dir "$base" "$variant")

@@ -11,6 +11,7 @@ set -euo pipefail
 base=${1:?usage: lab/host/build-selftests.sh BASE VARIANT TEST...}
 variant=${2:?variant}
 shift 2
+lock_base "$base"
 src=$(tree_dir "$base" "$variant")
 out=$src/.o-kselftest
 net=$src/tools/testing/selftests/net

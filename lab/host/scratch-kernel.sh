@@ -30,7 +30,7 @@ git -C "$wt" checkout -q --detach "$commit"
 [ $# -eq 0 ] || (cd "$wt" && "$@") || die "scratch: '$*' failed in $wt"
 log=${out%/*}/build-${out##*/}.log
 make -C "$wt" O="$obj" CC="ccache gcc" HOSTCC="ccache gcc" \
-	-j"$(($(nproc) + 1))" olddefconfig bzImage >"$log" 2>&1 ||
+	-j"${LAB_JOBS:-$(($(nproc) + 1))}" olddefconfig bzImage >"$log" 2>&1 ||
 	die "building the scratch kernel of $commit failed, see $log"
 cp "$obj/arch/x86/boot/bzImage" "$out"
 cp "$obj/System.map" "$out.map"

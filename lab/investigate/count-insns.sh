@@ -16,6 +16,7 @@ base=${1:?usage: lab/investigate/count-insns.sh BASE [TRANSACTIONS]}
 n=${2:-2000}
 positive TRANSACTIONS "$n"
 check_base "$base"
+lock_base "$base"
 dir=$LAB_BUILD/runs/count-insns-$base-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$dir"
 gcc -O2 -Wall -pthread -o "$dir/tcp_rr" "$LAB_DIR/workload/tcp_rr.c"

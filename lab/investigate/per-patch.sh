@@ -13,11 +13,13 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 base=${1:?usage: lab/investigate/per-patch.sh BASE [RUNS]}
+check_base "$base"
+lock_base "$base"
 runs=${2:-10}
 positive RUNS "$runs"
 inst=$(series_selftests "$base")
 pt=$(tree_dir "$base" patched)
-dir=$LAB_BUILD/runs/states-$base-$(date +%Y%m%d-%H%M%S)
+dir=$LAB_BUILD/runs/per-patch-$base-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$dir"
 states=("base-$base")
 names=("$base unpatched")
@@ -44,11 +46,21 @@ for i in "${!states[@]}"; do
 			$3 = s[lo] }
 		{ print }' "$k.map" "$r" >"$r.tmp" && mv "$r.tmp" "$r"
 	done
-	sum() { result_sum lost "$1"_rst "$o"/drops-*.log; }
 	conns=$(result_sum connections ipv4_rst "$o"/drops-*.log)
-	reason() { cat "$o"/drops-*.reasons | awk -v r="$1" -v f="${2:-.}" '$2 == r && $3 ~ f { n += $1 } END { print n + 0 }'; }
-	listen=$(($(reason TCP_FLAGS) + $(reason NOT_SPECIFIED '^tcp_v[46]_do_rcv$') - $(reason NO_SOCKET)))
-	printf '%-55s %9s %9s %9s %9s %9s\n' "${names[$i]}" "$conns" "$(sum ipv4)" "$(sum ipv6)" \
-		"$(reason TCP_CLOSE)" "$listen"
+	lost4=$(result_sum lost ipv4_rst "$o"/drops-*.log)
+	lost6=$(result_sum lost ipv6_rst "$o"/drops-*.log)
+	# reason NAME [FUNCTION-REGEX]: drops of that reason over the runs (a
+	# run's .reasons file lists none when it dropped nothing)
+	reason() {
+		local f
+		for f in $(seq "$runs"); do [ -f "$o/drops-$f.reasons" ] || die "no $o/drops-$f.reasons"; done
+		cat "$o"/drops-*.reasons | awk -v r="$1" -v f="${2:-.}" '$2 == r && $3 ~ f { n += $1 } END { print n + 0 }'
+	}
+	flags=$(reason TCP_FLAGS)
+	unspec=$(reason NOT_SPECIFIED '^tcp_v[46]_do_rcv$')
+	nosock=$(reason NO_SOCKET)
+	closed=$(reason TCP_CLOSE)
+	listen=$((flags + unspec - nosock))
+	printf '%-55s %9s %9s %9s %9s %9s\n' "${names[$i]}" "$conns" "$lost4" "$lost6" "$closed" "$listen"
 done
 echo "($runs runs per state; conns per family; results in $dir)"

@@ -9,6 +9,8 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 base=${1:?usage: lab/investigate/rfc-literal-oops.sh BASE}
+check_base "$base"
+lock_base "$base"
 inst=$(series_selftests "$base")
 dir=$LAB_BUILD/runs/rfc-literal-$base-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$dir"

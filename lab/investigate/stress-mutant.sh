@@ -11,6 +11,8 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 base=${1:?usage: lab/investigate/stress-mutant.sh BASE}
+check_base "$base"
+lock_base "$base"
 runs=${STRESS_RUNS:-2}
 secs=${STRESS_SECONDS:-60}
 positive STRESS_RUNS "$runs"

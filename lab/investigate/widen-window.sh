@@ -17,6 +17,8 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 base=${1:?usage: lab/investigate/widen-window.sh BASE [RUNS] [lookup|hash]}
+check_base "$base"
+lock_base "$base"
 runs=${2:-2}
 window=${3:-lookup}
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number"

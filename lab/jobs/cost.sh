@@ -37,7 +37,8 @@ t0=$SECONDS
 
 gcc -O2 -Wall -pthread -o "$dir/tcp_rr" "$LAB_DIR/workload/tcp_rr.c"
 for base in "$@"; do
-	# Kernels and selftest are copied: another job may rebuild their trees.
+	lock_base "$base"
+	# Kernels and selftest are copied: the results stay with what made them.
 	mkdir -p "$dir/$base"
 	inst=$(series_selftests "$base" tcp_rst_timewait)
 	cp "$inst/net/tcp_rst_timewait" "$dir/$base/"

@@ -17,6 +17,7 @@ conns=20000
 [[ $batches =~ ^[1-9][0-9]*$ ]] || die "BATCHES must be a positive number, not '$batches'"
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive number, not '$rounds'"
 check_base "$base"
+lock_base "$base"
 [ -n "$(series_files "$base")" ] ||
 	die "there is no $base series yet: patches/$base/ holds no patches, so there is nothing to compare"
 stamp=$(date +%Y%m%d-%H%M%S)

@@ -30,6 +30,7 @@ for variant in unpatched patched; do
 		log=$out/$test-$i.log
 		if [ ! -f "$log" ] || [ ! -f "$out/$test-$i.rc" ]; then die "no output of run $i in $out"; fi
 		r=$(cat "$out/$test-$i.rc")
+		[[ $r =~ ^[0-9]+$ ]] || die "$out/$test-$i.rc holds no exit status: '$r'"
 		if [ "$r" -eq 0 ]; then v=pass; else v=FAIL n=$((n + 1)); fi
 		line=
 		for c in "${SELFTEST_CASES[@]}"; do

@@ -13,6 +13,7 @@ runs=${2:-20}
 test=tcp_rst_timewait
 positive RUNS "$runs"
 check_base "$base"
+lock_base "$base"
 series_files "$base" | xargs -r grep -lq "selftests/net/$test.c" ||
 	die "the $base series has no $test selftest yet (patches/$base/)"
 inst=$(series_selftests "$base" "$test" fin_ack_lat.sh)

@@ -26,6 +26,7 @@ for v in "${variants[@]}"; do
 	case $v in patched|unpatched) ;; *) die "stress: unknown variant '$v' (patched or unpatched)" ;; esac
 done
 check_base "$base"
+lock_base "$base"
 [ -n "$(series_files "$base")" ] || die "there is no $base series (patches/$base/ holds no patches)"
 t0=$SECONDS
 dir=$LAB_BUILD/stress/$base-$(date +%Y%m%d-%H%M%S)

@@ -21,6 +21,7 @@ set -euo pipefail
 
 base=${1:?usage: lab/jobs/submit-check.sh BASE}
 check_base "$base"
+lock_base "$base"
 dir=$(series_dir "$base")
 [ -d "$dir" ] || die "there is no $base series: $dir does not exist"
 mapfile -t files < <(series_files "$base")
@@ -32,7 +33,7 @@ if [ "$base" = "$newest" ]; then tree=net; else tree=$base.y; fi
 n=${#files[@]}
 npass=0 nfail=0 nwarn=0
 
-result() {	# result pass|FAIL|warn CHECK DETAIL
+report() {	# report pass|FAIL|warn CHECK DETAIL
 	printf '%-5s %s: %s\n' "$1" "$2" "$3"
 	case $1 in pass) npass=$((npass + 1)) ;; FAIL) nfail=$((nfail + 1)) ;; warn) nwarn=$((nwarn + 1)) ;; esac
 }
@@ -40,7 +41,7 @@ check() {	# check CHECK DETAIL-IF-PASS PROBLEMS: FAIL when PROBLEMS is not empty
 	local p
 	p=$(tr -s ' \n' '  ' <<<"$3")
 	p=${p# }
-	if [ -z "$3" ]; then result pass "$1" "$2"; else result FAIL "$1" "${p% }"; fi
+	if [ -z "$3" ]; then report pass "$1" "$2"; else report FAIL "$1" "${p% }"; fi
 }
 subject() { sed -n '/^Subject: /{N;s/\n / /;s/^Subject: //p;q}' "$1" | head -n 1; }
 header() { sed -n "/^\$/q;s/^$1: //p" "$2" | head -n 1; }
@@ -130,7 +131,7 @@ for f in "${files[@]}"; do
 done
 check "Signed-off-by" "every patch signed off by its author (From:)" "$problems"
 [ -z "$placeholder" ] ||
-	result warn "identity" "signed off as the lab's placeholder (Kernel Lab <lab@localhost>) in$placeholder: re-sign with a real identity before sending"
+	report warn "identity" "signed off as the lab's placeholder (Kernel Lab <lab@localhost>) in$placeholder: re-sign with a real identity before sending"
 
 # 4. checkpatch --strict.  The base is one commit with no history, so
 #    checkpatch cannot resolve commit ids (UNKNOWN_COMMIT_ID): step 3 checks
@@ -148,7 +149,7 @@ done
 check "checkpatch --strict" "$n patches clean" "$problems"
 
 if [ "$applied" != yes ]; then
-	result FAIL "build checks" "skipped: the series does not apply"
+	report FAIL "build checks" "skipped: the series does not apply"
 else
 	# 5. The selftests the series add: in TEST_GEN_PROGS, in .gitignore,
 	#    and the options they need in the net config fragment.
