@@ -212,6 +212,14 @@ verdict() {
 	fi
 }
 
+# case_lost LOG CASE: the segments CASE lost in LOG, or "-" when it was
+# skipped; dies when either is missing.
+case_lost() {
+	local v
+	v=$(verdict "$1" "$2")
+	if [ "$v" = skip ]; then echo -; else result "$1" "$2" lost; fi
+}
+
 # The cases of tcp_rst_timewait, in the order it runs them.
 # shellcheck disable=SC2034 # for the scripts that source this
 SELFTEST_CASES=(ipv4_rst ipv6_rst ipv4_md5 ipv6_md5 ipv4_ao ipv6_ao ipv4_fin ipv6_fin)

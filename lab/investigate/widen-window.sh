@@ -54,14 +54,9 @@ for v in "${variants[@]}"; do
 		[ -f "$log" ] || die "widened $v: no output of run $i, see $dir/$v.console"
 		line=
 		for c in "${cases[@]}"; do
-			vc=$(verdict "$log" "$c")
-			if [ "$vc" = skip ]; then
-				line+=" $c skipped"
-				continue
-			fi
-			l=$(result "$log" "$c" lost)
+			l=$(case_lost "$log" "$c")
 			line+=" $c $l"
-			lost[$v]=$((lost[$v] + l))
+			[ "$l" = - ] || lost[$v]=$((lost[$v] + l))
 		done
 		printf '%s widened (%s) %-9s run %d: lost%s\n' "$base" "$window" "$v" "$i" "$line"
 	done

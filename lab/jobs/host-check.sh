@@ -72,13 +72,8 @@ for i in $(seq "$runs"); do
 	esac
 	line=
 	for c in "${SELFTEST_CASES[@]}"; do
-		vc=$(verdict "$log" "$c")
-		if [ "$vc" = skip ]; then
-			line+=" $c -"
-		else
-			l=$(result "$log" "$c" lost)
-			line+=" $c $l"
-		fi
+		l=$(case_lost "$log" "$c")
+		line+=" $c $l"
 	done
 	printf 'run %2d: %2ds, lost%s: %s\n' "$i" $((SECONDS - s)) "$line" "$v"
 done
