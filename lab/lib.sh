@@ -130,6 +130,16 @@ positive() { [[ $2 =~ ^[1-9][0-9]*$ ]] || die "$1 must be a positive whole numbe
 # need_value OPTION ARGC: an option that takes a value has one
 need_value() { [ "$2" -ge 2 ] || die "option $1 needs a value"; }
 
+# run_dir NAME: a new directory for one run of a job, build/runs/NAME-<time>,
+# made and printed; every job keeps its results, logs and consoles there.
+run_dir() {
+	local d
+	d=$LAB_BUILD/runs/$1-$(date +%Y%m%d-%H%M%S)
+	[ ! -e "$d" ] || d=$d-$$
+	mkdir -p "$d" || die "cannot make $d"
+	echo "$d"
+}
+
 # timestamp helper for progress lines
 elapsed() { echo "$((SECONDS - ${1:-0}))s"; }
 

@@ -11,7 +11,7 @@
 #                 instructions executed (1 ns each), so that a rate measured
 #                 in the guest is a count of instructions, repeatable across
 #                 boots and blind to the host's load
-#   --run DIR     run directory (default build/runs/<time>-<pid>)
+#   --run DIR     run directory (default build/runs/guest-<time>)
 # LAB_APPEND adds kernel command line arguments, LAB_QEMU_ARGS qemu
 # arguments (split at spaces; lab/investigate/count-insns.sh uses it).
 # Exit status: the command's; 124 when the guest timed out; 125 when it
@@ -62,7 +62,7 @@ auto) if kvm_boots; then qaccel=kvm cpu=host accel=kvm
 esac
 
 if [ -z "$run" ]; then
-	run=$LAB_BUILD/runs/$(date +%Y%m%d-%H%M%S)-$$
+	run=$(run_dir guest)
 fi
 mkdir -p "$run/out"
 run=$(cd "$run" && pwd -P)

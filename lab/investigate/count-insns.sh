@@ -17,8 +17,7 @@ n=${2:-2000}
 positive TRANSACTIONS "$n"
 check_base "$base"
 lock_base "$base"
-dir=$LAB_BUILD/runs/count-insns-$base-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$dir"
+dir=$(run_dir "count-insns-$base")
 gcc -O2 -Wall -pthread -o "$dir/tcp_rr" "$LAB_DIR/workload/tcp_rr.c"
 # vCPUs: as lab/jobs/cost.sh's (lab/data/icount-smp.txt)
 smp=$(awk -v b="$base" '$1 == b { print $2 }' "$LAB_DIR/data/icount-smp.txt")

@@ -19,8 +19,7 @@ runs=${2:-10}
 positive RUNS "$runs"
 inst=$(series_selftests "$base")
 pt=$(tree_dir "$base" patched)
-dir=$LAB_BUILD/runs/per-patch-$base-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$dir"
+dir=$(run_dir "per-patch-$base")
 states=("base-$base")
 names=("$base unpatched")
 for c in $(git -C "$pt" rev-list --reverse "base-$base..patched"); do

@@ -12,8 +12,7 @@ base=${1:?usage: lab/investigate/rfc-literal-oops.sh BASE}
 check_base "$base"
 lock_base "$base"
 inst=$(series_selftests "$base")
-dir=$LAB_BUILD/runs/rfc-literal-$base-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$dir"
+dir=$(run_dir "rfc-literal-$base")
 "$LAB_DIR/host/scratch-kernel.sh" "$base" patched "$dir/bzImage" \
 	sed -i '/^\t\t\tskb->dev = dev;$/d' net/ipv4/tcp_ipv4.c net/ipv6/tcp_ipv6.c
 rc=0

@@ -18,8 +18,7 @@ secs=${STRESS_SECONDS:-60}
 positive STRESS_RUNS "$runs"
 positive STRESS_SECONDS "$secs"
 inst=$(series_selftests "$base")
-dir=$LAB_BUILD/runs/stress-mutant-$base-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$dir"
+dir=$(run_dir "stress-mutant-$base")
 gcc -O2 -Wall -o "$dir/tw_hold" "$LAB_DIR/workload/tw_hold.c"
 # The mutation: an unconditional sock_put(sk) before "sk = tw_sk;".
 # shellcheck disable=SC2016 # a perl expression

@@ -33,8 +33,7 @@ inst=$(series_selftests "$base")
 mapfile -t commits < <(git -C "$(tree_dir "$base" patched)" rev-list --reverse "base-$base..patched")
 [ ${#commits[@]} -gt 0 ] || die "widen: the $base series is empty"
 first=${commits[0]}
-dir=$LAB_BUILD/runs/widen-$window-$base-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$dir"
+dir=$(run_dir "widen-$window-$base")
 for v in "${variants[@]}"; do
 	case $v in
 	unpatched) c=base-$base ;;

@@ -11,7 +11,7 @@
 #   tcp_rst_timewait -c rst -n CONN_N   the RFC's loop (default 10000)
 #   tcp_rst_timewait -c fin -n CONN_N   the same loop, closed with a FIN
 # Results go to DIR/BASE/{unpatched,patched}-R/out (default
-# build/cost/<time>); lab/jobs/cost-table.sh DIR prints the table, and so does
+# build/runs/cost-BASES-<time>); lab/jobs/cost-table.sh DIR prints the table, and so does
 # this script at its end.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
@@ -30,8 +30,7 @@ for base in "$@"; do
 	check_base "$base"
 	[ -n "$(series_files "$base")" ] || die "there is no $base series (patches/$base/ holds no patches)"
 done
-dir=${dir:-$LAB_BUILD/cost/$(date +%Y%m%d-%H%M%S)}
-mkdir -p "$dir"
+if [ -n "$dir" ]; then mkdir -p "$dir"; else dir=$(run_dir "cost-${*// /-}"); fi
 dir=$(cd "$dir" && pwd)
 t0=$SECONDS
 

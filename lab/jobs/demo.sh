@@ -20,9 +20,7 @@ check_base "$base"
 lock_base "$base"
 [ -n "$(series_files "$base")" ] ||
 	die "there is no $base series yet: patches/$base/ holds no patches, so there is nothing to compare"
-stamp=$(date +%Y%m%d-%H%M%S)
-dir=$LAB_BUILD/demo/$base-$stamp
-mkdir -p "$dir"
+dir=$(run_dir "demo-$base")
 t0=$SECONDS
 step=0 steps=7
 progress() {

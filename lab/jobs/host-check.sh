@@ -29,8 +29,7 @@ lock_base "$base"
 test=tcp_rst_timewait
 bin=$(series_selftests "$base" "$test" 2>/dev/null)/net/$test ||
 	die "building $test from patches/$base failed (try: lab/host/build-selftests.sh $base patched $test)"
-dir=$LAB_BUILD/runs/host-check-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$dir"
+dir=$(run_dir host-check)
 
 guest=
 stop_guest() {	# the lab run's process group, and its qemu, which timeout(1) put in another

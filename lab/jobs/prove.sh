@@ -17,8 +17,7 @@ lock_base "$base"
 series_files "$base" | xargs -r grep -lq "selftests/net/$test.c" ||
 	die "the $base series has no $test selftest yet (patches/$base/)"
 inst=$(series_selftests "$base" "$test" fin_ack_lat.sh)
-dir=$LAB_BUILD/runs/prove-$base-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$dir"
+dir=$(run_dir "prove-$base")
 echo "$base" >"$dir/base"
 t0=$SECONDS
 

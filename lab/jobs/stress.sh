@@ -29,8 +29,7 @@ check_base "$base"
 lock_base "$base"
 [ -n "$(series_files "$base")" ] || die "there is no $base series (patches/$base/ holds no patches)"
 t0=$SECONDS
-dir=$LAB_BUILD/stress/$base-$(date +%Y%m%d-%H%M%S)
-mkdir -p "$dir"
+dir=$(run_dir "stress-$base")
 inst=$(series_selftests "$base" 2>>"$dir/setup.log") ||
 	die "building the selftest failed, see $dir/setup.log"
 gcc -O2 -Wall -o "$dir/tw_hold" "$LAB_DIR/workload/tw_hold.c"
