@@ -79,6 +79,8 @@ rm -f "$run/out/.lab-status"
 log=$run/serial.log
 
 read -r -a qemu_args <<<"${LAB_QEMU_ARGS:-}"
+# Made before qemu starts, so that tail below can follow it from the start.
+: >"$run/serial.raw"
 say "booting $kernel ($accel, $smp vCPUs, ${mem} MiB, timeout ${timeout}s); serial log: $log"
 # timeout(1) makes itself a process group leader, so a ^C at the terminal
 # does not reach it or qemu: end that group when this script ends, on a
