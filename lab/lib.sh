@@ -174,8 +174,10 @@ series_selftests() {
 #   # rr_ipv4: transactions=50000 us=1523456
 # tcp_rst_timewait's cases: ipv4_rst ipv6_rst ipv4_md5 ipv6_md5 ipv4_ao
 # ipv6_ao ipv4_fin ipv6_fin ("lost" counts RSTs left in FIN-WAIT-2, or
-# FINs retransmitted); lab/workload/tcp_rr.c's: rr_ipv4 rr_ipv6.
-# This is the one reader of those lines.
+# FINs retransmitted); lab/workload/tcp_rr.c's: rr_ipv4 rr_ipv6;
+# lab/workload/tw_hold.c's: tw_hold_ipv4 tw_hold_ipv6; lab/guest/stress's
+# parts: stress selftest load namespaces tw_objects kmemleak dmesg (and
+# lab/jobs/stress.sh's guest).  This is the one reader of those lines.
 
 # result LOG CASE KEY: the value of KEY for CASE; dies when it is missing.
 result() {
@@ -183,7 +185,7 @@ result() {
 	[ -f "$1" ] || die "no result file $1"
 	v=$(awk -v c="$2:" -v k="$3" '$1 == "#" && $2 == c && $3 ~ /^[a-z0-9_]+=/ {
 		for (i = 3; i <= NF; i++) { n = index($i, "="); if (substr($i, 1, n - 1) == k) print substr($i, n + 1) } }' "$1")
-	[[ $v =~ ^[0-9]+$ ]] || die "$1: no $3 for $2 in the result lines"
+	[[ $v =~ ^(0|[1-9][0-9]*)$ ]] || die "$1: no $3 for $2 in the result lines"
 	echo "$v"
 }
 
@@ -192,7 +194,7 @@ result_sum() {
 	local key=$1 c=$2 f n=0 v
 	shift 2
 	for f in "$@"; do
-		v=$(result "$f" "$c" "$key")
+		v=$(result "$f" "$c" "$key") || return
 		n=$((n + v))
 	done
 	echo "$n"
@@ -226,7 +228,7 @@ verdict() {
 # skipped; dies when either is missing.
 case_lost() {
 	local v
-	v=$(verdict "$1" "$2")
+	v=$(verdict "$1" "$2") || return
 	if [ "$v" = skip ]; then echo -; else result "$1" "$2" lost; fi
 }
 

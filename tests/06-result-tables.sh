@@ -63,3 +63,69 @@ rm -rf "$tmp/cost" && cp -r tests/data/cost "$tmp/cost"
 rm -r "$tmp/cost/7.3/patched-3"
 expect_rc 1 "$tmp/c3" lab/jobs/cost-table.sh "$tmp/cost"
 expect_msg "$tmp/c3" 'round 3 has no patched boot'
+
+# stress: the sample (7.3, debug flavour, a real make stress) passes; the
+# control's results given as the patched kernel's, a splat, a slab that
+# did not come back, a failed guest each fail it; a renamed key or a
+# missing line is an error.
+expect_rc 0 "$tmp/s" lab/jobs/stress-table.sh tests/data/stress-7.3
+expect_msg "$tmp/s" '^\| patched \| 20 of 20 \| 0 \| [0-9]+ s \| [0-9]+ \([0-9]+\) \| [0-9]+ \| 0 \| [1-9][0-9]* \([0-9]+\) \| [0-9]+ / [0-9]+ / [0-9]+ \| 0 \| 0 \| [0-9]+ s \|$'
+expect_msg "$tmp/s" '^\| unpatched \| [0-9]+ of 20 \| [1-9][0-9]* \|'
+expect_msg "$tmp/s" '^the patched debug kernel: passes'
+stress() {	# stress NAME: a fresh copy of the sample in $tmp/NAME
+	rm -rf "${tmp:?}/$1"
+	cp -r tests/data/stress-7.3 "$tmp/$1"
+}
+stress swapped
+rm -r "$tmp/swapped/patched/out"
+cp -r tests/data/stress-7.3/unpatched/out "$tmp/swapped/patched/out"
+expect_rc 1 "$tmp/s1" lab/jobs/stress-table.sh "$tmp/swapped"
+expect_msg "$tmp/s1" '^the patched debug kernel: FAILS'
+stress splat
+sed -i 's/^# dmesg: splats=0 /# dmesg: splats=1 /' "$tmp/splat/patched/out/stress.result"
+echo '[  99.1] refcount_t: underflow; use-after-free.' >"$tmp/splat/patched/out/splats.log"
+expect_rc 1 "$tmp/s2" lab/jobs/stress-table.sh "$tmp/splat"
+expect_msg "$tmp/s2" '^patched: NOT clean \(1 splat lines, first: \[  99.1\] refcount_t: underflow'
+stress slab
+sed -i 's/^\(# tw_objects: boot=[0-9]* peak=[0-9]*\) end=[0-9]*/\1 end=7/' "$tmp/slab/patched/out/stress.result"
+expect_rc 1 "$tmp/s3" lab/jobs/stress-table.sh "$tmp/slab"
+expect_msg "$tmp/s3" '^patched: NOT clean \(timewait objects 7 at the end'
+stress guest
+sed -i 's/exit=0/exit=124/' "$tmp/guest/patched.result"
+expect_rc 1 "$tmp/s4" lab/jobs/stress-table.sh "$tmp/guest"
+expect_msg "$tmp/s4" 'the patched guest did not run to the end \(exit 124\)'
+stress renamed
+sed -i '/^# selftest:/s/ lost=/ lost_rsts=/' "$tmp/renamed/patched/out/stress.result"
+expect_rc 1 "$tmp/s5" lab/jobs/stress-table.sh "$tmp/renamed"
+expect_msg "$tmp/s5" 'no lost for selftest in the result lines'
+stress noline
+sed -i '/^# kmemleak:/d' "$tmp/noline/unpatched/out/stress.result"
+expect_rc 1 "$tmp/s6" lab/jobs/stress-table.sh "$tmp/noline"
+expect_msg "$tmp/s6" 'no available for kmemleak in the result lines'
+# kmemleak that did not run: not clean where the kernel has it, n/a where
+# it does not.
+stress nokmemleak
+sed -i 's/^# kmemleak: .*/# kmemleak: available=0/' "$tmp"/nokmemleak/*/out/stress.result
+expect_rc 1 "$tmp/s7" lab/jobs/stress-table.sh "$tmp/nokmemleak"
+expect_msg "$tmp/s7" '^patched: NOT clean \(kmemleak did not run, although the kernel has it\)'
+sed -i 's/^CONFIG_DEBUG_KMEMLEAK=y/# CONFIG_DEBUG_KMEMLEAK is not set/' "$tmp"/nokmemleak/*.config
+expect_rc 0 "$tmp/s8" lab/jobs/stress-table.sh "$tmp/nokmemleak"
+expect_msg "$tmp/s8" '^\| patched \| 20 of 20 \|.* \| n/a \| 0 \| [0-9]+ s \|$'
+# The control is reported, not judged; alone, it is only reported.
+stress control
+sed -i 's/^# dmesg: splats=0 /# dmesg: splats=2 /' "$tmp/control/unpatched/out/stress.result"
+printf 'WARNING: one\nWARNING: two\n' >"$tmp/control/unpatched/out/splats.log"
+expect_rc 0 "$tmp/s9" lab/jobs/stress-table.sh "$tmp/control"
+expect_msg "$tmp/s9" '^unpatched: NOT clean \(2 splat lines, first: WARNING: one\)'
+rm -r "$tmp/control/patched" "$tmp/control/patched.result"
+expect_rc 0 "$tmp/s10" lab/jobs/stress-table.sh "$tmp/control"
+grep -q '^the patched' "$tmp/s10" && fail "a verdict on a patched kernel that did not run"
+
+# The readers fail inside a condition too (as lab/guest/stress uses them):
+# a key missing from one of two logs is no sum.
+printf '# tw_hold_ipv4: time_wait=20 fin_wait2=20 wanted=20\n' >"$tmp/full"
+printf '# tw_hold_ipv4: time_wait=20 wanted=20\n' >"$tmp/partial"
+bash -c '. lab/lib.sh; if v=$(result_sum fin_wait2 tw_hold_ipv4 "$0" "$1"); then echo "summed $v"; exit 1; fi' \
+	"$tmp/full" "$tmp/partial" || fail "result_sum summed a missing value"
+bash -c '. lab/lib.sh; v=$(result_sum fin_wait2 tw_hold_ipv4 "$0" "$0") && [ "$v" = 40 ]' "$tmp/full" ||
+	fail "result_sum did not sum"

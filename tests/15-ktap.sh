@@ -12,26 +12,6 @@ chmod 755 "$tmp"
 install -m 755 "$inst/net/tcp_rst_timewait" "$tmp/"
 bin=$tmp/tcp_rst_timewait
 
-# ktap FILE: TAP version line, one plan, results numbered 1..N as planned,
-# each a case of the test or a skip with its reason.
-ktap() {
-	awk '
-	NR == 1 { if ($0 != "TAP version 13") bad = "first line " $0; next }
-	/^1\.\.[0-9]+/ { if (plan != "") bad = "two plans"; plan = substr($1, 4) + 0; next }
-	/^(not )?ok / {
-		n++
-		if (!match($0, "^(not )?ok " n " (ipv[46]_(rst|md5|ao|fin)|# SKIP ipv[46]_(rst|md5|ao|fin): .+)$"))
-			bad = "result line: " $0
-		next }
-	/^#/ { next }
-	{ bad = "not KTAP: " $0 }
-	END {
-		if (plan == "") bad = bad " no plan"
-		else if (plan != n) bad = bad " plan " plan ", results " n
-		if (bad) { print "bad KTAP: " bad; exit 1 }
-	}' "$1" || fail "$1 is not valid KTAP"
-}
-
 expect_rc 4 "$tmp/user" setpriv --reuid=65534 --regid=65534 --clear-groups "$bin"
 ktap "$tmp/user"
 expect_msg "$tmp/user" '^1\.\.0 # SKIP unshare\(CLONE_NEWNET\)'

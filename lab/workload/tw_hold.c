@@ -13,8 +13,9 @@
  *
  * The FIN-WAIT-2 sockets of both families are made last and live
  * tcp_fin_timeout, the TIME-WAIT ones 60 s, unless the namespace goes
- * first.  Prints what it left behind, counted in
- * /proc/net/tcp{,6}.  Exits non-zero if it could not make them.
+ * first.  Prints what it left behind, counted in /proc/net/tcp{,6}, as
+ * the lab's result lines ("# tw_hold_ipv4: time_wait=20 fin_wait2=20
+ * wanted=20").  Exits non-zero if it could not make them.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -194,7 +195,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < 2; i++) {
 		tw = wait_for(fams[i].domain, port, ST_TIME_WAIT, nr / 2);
 		fw2 = fams[i].fin_wait2;
-		printf("tw_hold %s: time-wait %d fin-wait-2 %d (of %d each)\n",
+		printf("# tw_hold_%s: time_wait=%d fin_wait2=%d wanted=%d\n",
 		       fams[i].name, tw, fw2, nr / 2);
 		ok &= tw >= nr / 2 && fw2 >= nr - nr / 2;
 	}
