@@ -81,27 +81,26 @@ rm -r "$tmp/swapped/patched/out"
 cp -r tests/data/stress-7.3/unpatched/out "$tmp/swapped/patched/out"
 expect_rc 1 "$tmp/s1" lab/jobs/stress-table.sh "$tmp/swapped"
 expect_msg "$tmp/s1" '^the patched debug kernel: FAILS'
+# broken NAME FILE SED-EXPR REGEX: the copy $tmp/NAME, with SED-EXPR applied
+# to its FILE, fails saying REGEX
+broken() {
+	sed -i "$3" "$tmp/$1/$2"
+	expect_rc 1 "$tmp/$1.out" lab/jobs/stress-table.sh "$tmp/$1"
+	expect_msg "$tmp/$1.out" "$4"
+}
 stress splat
-sed -i 's/^# dmesg: splats=0 /# dmesg: splats=1 /' "$tmp/splat/patched/out/stress.result"
 echo '[  99.1] refcount_t: underflow; use-after-free.' >"$tmp/splat/patched/out/splats.log"
-expect_rc 1 "$tmp/s2" lab/jobs/stress-table.sh "$tmp/splat"
-expect_msg "$tmp/s2" '^patched: NOT clean \(1 splat lines, first: \[  99.1\] refcount_t: underflow'
+broken splat patched/out/stress.result 's/^# dmesg: splats=0 /# dmesg: splats=1 /' \
+	'^patched: NOT clean \(1 splat lines, first: \[  99.1\] refcount_t: underflow'
 stress slab
-sed -i 's/^\(# tw_objects: boot=[0-9]* peak=[0-9]*\) end=[0-9]*/\1 end=7/' "$tmp/slab/patched/out/stress.result"
-expect_rc 1 "$tmp/s3" lab/jobs/stress-table.sh "$tmp/slab"
-expect_msg "$tmp/s3" '^patched: NOT clean \(timewait objects 7 at the end'
+broken slab patched/out/stress.result 's/^\(# tw_objects: boot=[0-9]* peak=[0-9]*\) end=[0-9]*/\1 end=7/' \
+	'^patched: NOT clean \(timewait objects 7 at the end'
 stress guest
-sed -i 's/exit=0/exit=124/' "$tmp/guest/patched.result"
-expect_rc 1 "$tmp/s4" lab/jobs/stress-table.sh "$tmp/guest"
-expect_msg "$tmp/s4" 'the patched guest did not run to the end \(exit 124\)'
+broken guest patched.result 's/exit=0/exit=124/' 'the patched guest did not run to the end \(exit 124\)'
 stress renamed
-sed -i '/^# selftest:/s/ lost=/ lost_rsts=/' "$tmp/renamed/patched/out/stress.result"
-expect_rc 1 "$tmp/s5" lab/jobs/stress-table.sh "$tmp/renamed"
-expect_msg "$tmp/s5" 'no lost for selftest in the result lines'
+broken renamed patched/out/stress.result '/^# selftest:/s/ lost=/ lost_rsts=/' 'no lost for selftest in the result lines'
 stress noline
-sed -i '/^# kmemleak:/d' "$tmp/noline/unpatched/out/stress.result"
-expect_rc 1 "$tmp/s6" lab/jobs/stress-table.sh "$tmp/noline"
-expect_msg "$tmp/s6" 'no available for kmemleak in the result lines'
+broken noline unpatched/out/stress.result '/^# kmemleak:/d' 'no available for kmemleak in the result lines'
 # kmemleak that did not run: not clean where the kernel has it, n/a where
 # it does not.
 stress nokmemleak

@@ -26,7 +26,11 @@ expect_msg "$tmp/o10" "there is no $BASE series yet"
 expect_rc 1 "$tmp/o11" lab/jobs/stress.sh "$BASE" bogus
 expect_msg "$tmp/o11" "unknown variant 'bogus'"
 expect_rc 1 "$tmp/o12" env STRESS_SECONDS=0 lab/jobs/stress.sh "$BASE"
-expect_msg "$tmp/o12" "STRESS_SECONDS a positive number"
+expect_msg "$tmp/o12" "STRESS_SECONDS must be a positive whole number, not '0'"
+expect_rc 1 "$tmp/o12r" env STRESS_RUNS=0 lab/jobs/stress.sh "$BASE"
+expect_msg "$tmp/o12r" "STRESS_RUNS must be a positive whole number, not '0'"
+expect_rc 1 "$tmp/o12t" lab/jobs/stress-table.sh "$tmp"
+expect_msg "$tmp/o12t" "is not a stress result directory"
 expect_rc 1 "$tmp/o13" lab/jobs/stress.sh 9.99
 expect_msg "$tmp/o13" "unknown base '9.99'"
 expect_rc 1 "$tmp/o14" env ROUNDS=0 lab/jobs/demo.sh "$BASE"
