@@ -10,10 +10,10 @@
 # policies, the timewait slabs came back to their boot count, kmemleak
 # (which must have run where the kernel has it) found nothing and dmesg
 # holds no splat.  Race runs that failed for another reason than a lost
-# RST (a connection over 1 s) are shown, not judged.  Passes (exit 0) when the patched kernel is clean,
-# passes every selftest run and loses no RST in the mixed load; the
-# control (unpatched) is reported, not judged.  A missing result is an
-# error.
+# RST (a connection over 1 s) are shown, not judged.  Passes (exit 0)
+# when the patched kernel is clean, passes every selftest run and loses
+# no RST in the mixed load; the control (unpatched) is reported, not
+# judged.  A missing result is an error.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
