@@ -82,7 +82,13 @@ flavour_config() {
 
 series_dir() { echo "${LAB_PATCHES:-$LAB_REPO/patches}/$1"; }
 
-# newest_base: the newest base with a series, the one posted upstream (net);
+# The tree the newest base's series is posted to.  net-next, not net: the
+# race predates git, 9603d47bad46 mitigated its symptom in 2020, and the
+# upstream fixes of the same lookup races (b8ec80b13021, 1532ed0d0753)
+# went to net-next too (the 7.3 cover letter says more).
+UPSTREAM_TREE=net-next
+
+# newest_base: the newest base with a series, the one posted upstream ($UPSTREAM_TREE);
 # the older ones are its stable backports.
 newest_base() {
 	find "$(series_dir .)/" -mindepth 1 -maxdepth 1 -type d -name '[0-9]*.[0-9]*' -printf '%f\n' |
@@ -174,7 +180,7 @@ series_selftests() {
 #   # rr_ipv4: transactions=50000 us=1523456
 # tcp_rst_timewait's cases: ipv4_rst ipv6_rst ipv4_md5 ipv6_md5 ipv4_ao
 # ipv6_ao ipv4_fin ipv6_fin ("lost" counts RSTs left in FIN-WAIT-2, or
-# FINs retransmitted); lab/workload/tcp_rr.c's: rr_ipv4 rr_ipv6;
+# FINs retransmitted); lab/workload/tcp_rr.c's: rr_ipv4 rr_ipv6 crr_ipv4 crr_ipv6;
 # lab/workload/tw_hold.c's: tw_hold_ipv4 tw_hold_ipv6; lab/guest/stress's
 # parts: stress selftest load namespaces tw_objects kmemleak dmesg (and
 # lab/jobs/stress.sh's guest).  This is the one reader of those lines.

@@ -12,7 +12,7 @@ for c in 'git am' subjects 'cover letter' 'Fixes: and upstream commits' Signed-o
 done
 mkdir -p "$tmp/patches"
 cp -r "patches/$BASE" "$tmp/patches/"
-sed -i -E 's/^(Fixes: [0-9a-f]+ \(")/\1Not /; s/^Subject: \[PATCH net /Subject: [PATCH net-next /' \
+sed -i -E 's/^(Fixes: [0-9a-f]+ \(")/\1Not /; s/^Subject: \[PATCH net-next /Subject: [PATCH net /' \
 	"$tmp/patches/$BASE"/0001-*.patch
 expect_rc 1 "$tmp/bad" env LAB_PATCHES="$tmp/patches" lab/jobs/submit-check.sh "$BASE"
 expect_msg "$tmp/bad" '^FAIL  subjects: 0001-'

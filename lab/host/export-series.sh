@@ -4,7 +4,8 @@
 # git format-patch --cover-letter.  The cover letter's subject and text are
 # kept in patches/BASE/cover-letter.txt (first paragraph: subject).
 #
-# The newest base is the series posted upstream: "[PATCH net N/M]", To:
+# The newest base is the series posted upstream: "[PATCH net-next N/M]"
+# (UPSTREAM_TREE in lab/lib.sh), To:
 # netdev, Cc: what scripts/get_maintainer.pl gives for the series.  Older
 # bases are stable backports: "[PATCH X.Y.y N/M]", To: stable, Cc: netdev
 # and the same people.
@@ -24,7 +25,7 @@ n=$(git -C "$wt" rev-list --count "base-$base..HEAD")
 
 newest=$(newest_base)
 if [ "$base" = "$newest" ]; then
-	prefix="PATCH net" to=netdev@vger.kernel.org
+	prefix="PATCH $UPSTREAM_TREE" to=netdev@vger.kernel.org
 else
 	prefix="PATCH $base.y" to=stable@vger.kernel.org
 fi
@@ -42,6 +43,20 @@ rm -f "$dir"/[0-9][0-9][0-9][0-9]-*.patch
 git -C "$wt" format-patch -q --cover-letter --cover-from-description=subject \
 	--zero-commit --subject-prefix="$prefix" --to="$to" "${cc[@]/#/--cc=}" \
 	-o "$dir" "base-$base..HEAD"
+# A stable base's backports of upstream commits ("commit <sha> upstream.")
+# are also exported alone, as single [PATCH X.Y.y] mails that can be sent
+# to stable before the rest of the series is upstream: patches/BASE/standalone/.
+rm -rf "$dir/standalone"
+if [ "$base" != "$newest" ]; then
+	for c in $(git -C "$wt" log --reverse --format=%H --grep='^commit [0-9a-f]\{40\} upstream\.$' "base-$base..HEAD"); do
+		git -C "$wt" format-patch -q -1 -o "$tmp/one" "$c"
+		mapfile -t cc1 < <(cd "$wt" && ./scripts/get_maintainer.pl --no-rolestats --no-git \
+			--no-git-fallback "$tmp"/one/*.patch 2>/dev/null | grep -vxF "$to")
+		rm -rf "$tmp/one"
+		git -C "$wt" format-patch -q -1 --zero-commit --subject-prefix="$prefix" \
+			--to="$to" "${cc1[@]/#/--cc=}" -o "$dir/standalone" "$c"
+	done
+fi
 gd=$(git -C "$wt" rev-parse --absolute-git-dir)
 mapfile -t files < <(series_files "$base")
 stamp=$( (printf '%s\n' "${files[@]##*/}"; cat "${files[@]}") | sha256sum | cut -c1-16)

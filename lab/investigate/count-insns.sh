@@ -1,23 +1,35 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/count-insns.sh BASE [TRANSACTIONS]: the instructions
-# tcp_v4_rcv() and tcp_v6_rcv() execute per call, themselves (not their
-# callees), on the unpatched and the patched kernel, counted exactly:
-# qemu logs every translated block in the function's address range and
-# every execution of one (-d in_asm,exec,nochain -dfilter), while
-# lab/workload/tcp_rr.c runs TRANSACTIONS (default 2000) transactions per
-# family; instructions = the sum of the executed blocks' sizes, calls = the
-# executions of the block at the function's entry.  A TCP_RR transaction
-# is two calls.  Needs a kernel without KASLR (tinyconfig has none).
+# lab/investigate/count-insns.sh BASE [TRANSACTIONS] [rr|closed]: the
+# instructions a function executes per call, itself (not its callees), on
+# the unpatched and the patched kernel, counted exactly: qemu logs every
+# translated block in the function's address range and every execution of
+# one (-d in_asm,exec,nochain -dfilter), while lab/workload/tcp_rr.c runs
+# TRANSACTIONS (default 2000) transactions per family; instructions = the
+# sum of the executed blocks' sizes, calls = the executions of the block
+# at the function's entry.  Needs a kernel without KASLR (tinyconfig has
+# none).  The workload and the functions:
+#   rr (default)  TCP_RR: tcp_v4_rcv() and tcp_v6_rcv(), two calls per
+#                 transaction, data segments without RST or FIN
+#   closed        connect() to a port where nothing listens:
+#                 __inet_lookup_established() and
+#                 __inet6_lookup_established(), a miss for each SYN, a
+#                 hit for the RST that answers it
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/count-insns.sh BASE [TRANSACTIONS]}
+base=${1:?usage: lab/investigate/count-insns.sh BASE [TRANSACTIONS] [rr|closed]}
 n=${2:-2000}
+workload=${3:-rr}
 positive TRANSACTIONS "$n"
+case $workload in
+rr) functions="tcp_v4_rcv:4 tcp_v6_rcv:6" ;;
+closed) functions="__inet_lookup_established:4 __inet6_lookup_established:6" ;;
+*) die "unknown workload '$workload' (rr or closed)" ;;
+esac
 check_base "$base"
 lock_base "$base"
-dir=$(run_dir "count-insns-$base")
+dir=$(run_dir "count-insns-$workload-$base")
 gcc -O2 -Wall -pthread -o "$dir/tcp_rr" "$LAB_DIR/workload/tcp_rr.c"
 # vCPUs: as lab/jobs/cost.sh's (lab/data/icount-smp.txt)
 smp=$(awk -v b="$base" '$1 == b { print $2 }' "$LAB_DIR/data/icount-smp.txt")
@@ -41,7 +53,7 @@ count() {
 
 echo "| base | function | unpatched: calls | instructions per call | patched: calls | instructions per call | added per call |"
 echo "|---|---|---:|---:|---:|---:|---:|"
-for fn in tcp_v4_rcv:4 tcp_v6_rcv:6; do
+for fn in $functions; do
 	f=${fn%:*} fam=${fn#*:}
 	declare -A per=() calls=()
 	for v in unpatched patched; do
@@ -54,7 +66,7 @@ for fn in tcp_v4_rcv:4 tcp_v6_rcv:6; do
 		run=$dir/$v-$f
 		LAB_QEMU_ARGS="-d in_asm,exec,nochain -dfilter 0x$start..0x$end -D $run.trace" \
 			"$LAB_DIR/host/boot-guest.sh" --accel icount --smp "${smp:-2}" --run "$run" --timeout 600 "$kernel" -- \
-			"$dir/tcp_rr -$fam $n >rr.log" >"$run.console" 2>&1 ||
+			"$dir/tcp_rr -$fam $n $workload >rr.log" >"$run.console" 2>&1 ||
 			die "the $v guest failed, see $run.console"
 		r=$(count "$run.trace" "$start") || die "cannot read $run.trace"
 		read -r c t <<<"$r"

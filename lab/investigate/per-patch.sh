@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/per-patch.sh BASE [RUNS]: what each kernel patch of the series adds.
+# lab/investigate/per-patch.sh BASE [RUNS] [PATCHES]: what each kernel patch of the series adds.
 # Builds the base and every prefix of the series' kernel patches (scratch
-# kernels), runs the selftest RUNS times (default 10: 200000 connections
-# per family) in each with skb:kfree_skb traced (lab/guest/trace-drops), and
+# kernels; only the first PATCHES prefixes when given), runs the
+# selftest's RST loop RUNS times (default 10: 200000 connections per
+# family) in each with skb:kfree_skb traced (lab/guest/trace-drops), and
 # prints lost RSTs and drops per state.  A segment that reaches the
 # listener without SYN is dropped in tcp_v{4,6}_do_rcv(), as TCP_FLAGS
 # (6.12) or NOT_SPECIFIED (6.1); a late ACK there is answered by a reset
@@ -12,11 +13,13 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/per-patch.sh BASE [RUNS]}
+base=${1:?usage: lab/investigate/per-patch.sh BASE [RUNS] [PATCHES]}
 check_base "$base"
 lock_base "$base"
 runs=${2:-10}
 positive RUNS "$runs"
+upto=${3:-0}
+[ "$upto" = 0 ] || positive PATCHES "$upto"
 inst=$(series_selftests "$base")
 pt=$(tree_dir "$base" patched)
 dir=$(run_dir "per-patch-$base")
@@ -24,6 +27,7 @@ states=("base-$base")
 names=("$base unpatched")
 for c in $(git -C "$pt" rev-list --reverse "base-$base..patched"); do
 	git -C "$pt" diff --quiet "$c~1" "$c" -- net include && continue
+	[ "$upto" = 0 ] || [ ${#states[@]} -le "$upto" ] || break
 	states+=("$c")
 	names+=("+ $(git -C "$pt" log -1 --format=%s "$c" | cut -c1-50)")
 done

@@ -21,12 +21,12 @@ inst=$(series_selftests "$base")
 dir=$(run_dir "stress-mutant-$base")
 gcc -O2 -Wall -o "$dir/tw_hold" "$LAB_DIR/workload/tw_hold.c"
 # The mutation: an unconditional sock_put(sk) before the "sk = tw_sk;" of
-# the re-dispatch after the lock (the one followed by "Undo what was done
-# for a full socket"), not the TCP-AO one before the lock, which a segment
+# the re-dispatch after the lock (the one followed by the restore of the
+# IP control block), not the TCP-AO one before the lock, which a segment
 # takes only rarely.
 # shellcheck disable=SC2016 # a perl expression
 SCRATCH_FLAVOUR=debug LAB_NEED_GB=${LAB_NEED_GB:-6} "$LAB_DIR/host/scratch-kernel.sh" "$base" patched "$dir/bzImage" \
-	perl -0pi -e 's/^(\t+)(sk = tw_sk;\n\t+\/\* Undo what was done for a full socket)/$1sock_put(sk);\t\/* lab mutant: one put too many *\/\n$1$2/m or die "no re-dispatch found\n"' \
+	perl -0pi -e 's/^(\t+)(sk = tw_sk;\n\t+tcp_v4_restore_cb\(skb\);)/$1sock_put(sk);\t\/* lab mutant: one put too many *\/\n$1$2/m or die "no re-dispatch found\n"' \
 	net/ipv4/tcp_ipv4.c
 # Exit 3: a splat during the boot, before the stress (see lab/jobs/stress.sh);
 # boot again.  Only what the kernel reports once the stress has started

@@ -5,10 +5,11 @@
 # built objects, unpatched against patched, in two builds: "tiny" (-Os,
 # the guests of lab/jobs/cost.sh) and "o2" (CONFIG_CC_OPTIMIZE_FOR_PERFORMANCE,
 # as distributions build).  Per function: its size in instructions, and
-# the test every segment now passes after bh_lock_sock(), from the lock
-# call to the branch on TCP_CLOSE (7), listed and counted.  The rest of
-# the difference is the slow path (the second lookup) and register
-# allocation, which lab/jobs/cost.sh measures at run time.
+# the test every segment now passes after bh_lock_sock(), the flags of a
+# RST or FIN, from the lock call to the first conditional branch, listed
+# and counted.  The rest of the difference is the slow path (the state
+# test and the second lookup) and register allocation, which
+# lab/investigate/count-insns.sh and lab/jobs/cost.sh measure at run time.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -26,17 +27,17 @@ insns() {
 		{ if (last != "") print last; sub(/^ *[0-9a-f]+:[ \t]+/, ""); gsub(/[ \t]+/, " "); last = $0 }
 		END { if (last != "") print last }'
 }
-# state_test INSNS: from the call of the socket lock to the first
-# conditional jump after a comparison with TCP_CLOSE (7): the count, then
-# the instructions
-state_test() {
-	awk '/^call .*spin_lock/ { n = 0; buf = ""; on = 1; seen = 0; next }
-		on { n++; buf = buf "    " $0 "\n"; if ($0 ~ /\$0x7,/) seen = 1
-			if (seen && $1 ~ /^j/ && $1 != "jmp") { printf "%d\n%s", n, buf; exit }
+# flags_test INSNS: from the call of the socket lock to the first
+# conditional branch (the test of RST and FIN): the count, then the
+# instructions
+flags_test() {
+	awk '/^call .*spin_lock/ { n = 0; buf = ""; on = 1; next }
+		on { n++; buf = buf "    " $0 "\n"
+			if ($1 ~ /^j/ && $1 != "jmp") { printf "%d\n%s", n, buf; exit }
 			if (n > 12) on = 0 }' "$1"
 }
 
-echo "| base | build | function | unpatched | patched | added | of which the state test after the lock |"
+echo "| base | build | function | unpatched | patched | added | of which the flags test after the lock |"
 echo "|---|---|---|---:|---:|---:|---:|"
 listing=
 for base in "$@"; do
@@ -58,8 +59,8 @@ for base in "$@"; do
 			insns "$(obj_dir "$base" patched $flavour)/$obj" "$f" >"$p"
 			nu=$(grep -c . "$u") np=$(grep -c . "$p")
 			if [ "$nu" -lt 100 ] || [ "$np" -lt 100 ]; then die "$base $flavour: no $f in $obj"; fi
-			t=$(state_test "$p")
-			[ -n "$t" ] || die "$base $flavour $f: no TCP_CLOSE test after a lock call in $p"
+			t=$(flags_test "$p")
+			[ -n "$t" ] || die "$base $flavour $f: no branch after a lock call in $p"
 			printf '| %s | %s | %s() | %d | %d | %+d | %d |\n' "$base" $flavour "$f" "$nu" "$np" $((np - nu)) "$(head -n1 <<<"$t")"
 			[ -n "$listing" ] || listing="$base $flavour $f(), after the lock call:"$'\n'$(tail -n +2 <<<"$t")
 		done

@@ -3,13 +3,14 @@
 # lab/jobs/cost-table.sh DIR: the cost table of a lab/jobs/cost.sh run directory
 # (DIR/BASE/{unpatched,patched}-R/out/*.log), one block per base.
 #
-# Every figure is a count of guest instructions (lab/host/boot-guest.sh --accel icount:
-# 1 ns of guest time per instruction).  Per boot: the median of its three
-# TCP_RR runs, and the RST and FIN loops' connection rate.  Per kernel: the
-# median of its boots and their spread, (max - min) / 2 / median.  The
-# verdict: "within the spread" when the two kernels' ranges of boots
-# (min..max) overlap, widened by the figure's resolution (the selftest
-# times its connections in ms: 1 ms over N connections is 1000000 / N
+# Every figure is a count of guest instructions (lab/host/boot-guest.sh
+# --accel icount: 1 ns of guest time per instruction).  Per boot: the
+# median of its three TCP_RR runs and of its three TCP_CRR runs, and the
+# RST and FIN loops' connection rate.  Per kernel: the median of its
+# boots and their spread, (max - min) / 2 / median.  The verdict:
+# "within the spread" when the two kernels' ranges of boots (min..max)
+# overlap, widened by the figure's resolution (the selftest times its
+# connections in ms: 1 ms over N connections is 1000000 / N
 # instructions); otherwise every boot of one kernel was above every boot
 # of the other, which n boots each of two equal kernels also give, by
 # chance, once in C(2n, n) / 2 tries (10 for 3 boots, 126 for 5).
@@ -43,7 +44,7 @@ conn_instr() {
 quantum() {
 	local n
 	case $2 in
-	rr4|rr6) n=$(result "$1/rr${2#rr}-1.log" "rr_ipv${2#rr}" transactions); echo $((1000 / n)) ;;
+	rr?|crr?) n=$(result "$1/$2-1.log" "${2%?}_ipv${2: -1}" transactions); echo $((1000 / n)) ;;
 	*) n=$(result "$1/${2%?}.log" "ipv${2: -1}_${2%?}" connections); echo $((1000000 / n)) ;;
 	esac
 }
@@ -53,10 +54,10 @@ median3() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 figure() {
 	local o=$1 a b c
 	case $2 in
-	rr4|rr6)
-		a=$(rr_instr "$o/rr${2#rr}-1.log" "rr_ipv${2#rr}")
-		b=$(rr_instr "$o/rr${2#rr}-2.log" "rr_ipv${2#rr}")
-		c=$(rr_instr "$o/rr${2#rr}-3.log" "rr_ipv${2#rr}")
+	rr?|crr?)
+		a=$(rr_instr "$o/$2-1.log" "${2%?}_ipv${2: -1}")
+		b=$(rr_instr "$o/$2-2.log" "${2%?}_ipv${2: -1}")
+		c=$(rr_instr "$o/$2-3.log" "${2%?}_ipv${2: -1}")
 		median3 "$a" "$b" "$c" ;;
 	rst4|rst6|fin4|fin6) conn_instr "$o/${2%?}.log" "ipv${2: -1}_${2%?}" ;;
 	esac
@@ -90,6 +91,7 @@ for base in "${bases[@]}"; do
 		q=$(quantum "$b/unpatched-1/out" "$m")
 		case $m in
 		rr*) name="TCP_RR IPv${m: -1}, per transaction" ;;
+		crr*) name="TCP_CRR IPv${m: -1}, per transaction" ;;
 		rst*) name="RST loop IPv${m: -1}, per connection" ;;
 		fin*) name="FIN loop IPv${m: -1}, per connection" ;;
 		esac

@@ -8,6 +8,7 @@
 # load.  Each boot runs, on 2 vCPUs (lab/data/icount-smp.txt names the
 # bases that get one, and then run TCP_RR only):
 #   lab/workload/tcp_rr.c  3 x RR_N transactions per family (default 50000)
+#                          and 3 x CRR_N TCP_CRR ones (default 2000)
 #   tcp_rst_timewait -c rst -n CONN_N   the RFC's loop (default 10000)
 #   tcp_rst_timewait -c fin -n CONN_N   the same loop, closed with a FIN
 # Results go to DIR/BASE/{unpatched,patched}-R/out (default
@@ -22,8 +23,8 @@ if [ "${1:-}" = --dir ]; then
 	shift 2
 fi
 [ $# -gt 0 ] || die "usage: lab/jobs/cost.sh [--dir DIR] BASE..."
-rounds=${ROUNDS:-3} rr_n=${RR_N:-50000} conn_n=${CONN_N:-10000}
-for v in ROUNDS:$rounds RR_N:$rr_n CONN_N:$conn_n; do
+rounds=${ROUNDS:-3} rr_n=${RR_N:-50000} crr_n=${CRR_N:-2000} conn_n=${CONN_N:-10000}
+for v in ROUNDS:$rounds RR_N:$rr_n CRR_N:$crr_n CONN_N:$conn_n; do
 	[[ ${v#*:} =~ ^[1-9][0-9]*$ ]] || die "${v%%:*} must be a positive number, not '${v#*:}'"
 done
 for base in "$@"; do
@@ -49,8 +50,9 @@ for base in "$@"; do
 	git -C "$(tree_dir "$base" unpatched)" log -1 --format=%s >"$dir/$base/source"
 	smp=$(awk -v b="$base" '$1 == b { print $2 }' "$LAB_DIR/data/icount-smp.txt")
 	smp=${smp:-2}
-	cmd="for i in 1 2 3; do for f in 4 6; do $dir/tcp_rr -\$f $rr_n >rr\$f-\$i.log; done; done"
-	metrics="rr4 rr6"
+	cmd="for i in 1 2 3; do for f in 4 6; do $dir/tcp_rr -\$f $rr_n >rr\$f-\$i.log
+$dir/tcp_rr -\$f $crr_n crr >crr\$f-\$i.log; done; done"
+	metrics="rr4 rr6 crr4 crr6"
 	if [ "$smp" -ge 2 ]; then
 		cmd+="
 $dir/$base/tcp_rst_timewait -c rst -n $conn_n >rst.log; echo \$? >rst.rc

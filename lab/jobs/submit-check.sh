@@ -9,8 +9,8 @@
 # and a last line "submit-check BASE: N passed, N failed, N warnings".
 # Exits 1 when any check failed.
 #
-# The newest base is the one posted upstream, to the net tree:
-# "[PATCH net N/M]".  Older bases are stable backports: "[PATCH X.Y.y N/M]".
+# The newest base is the one posted upstream, to UPSTREAM_TREE (lab/lib.sh):
+# "[PATCH net-next N/M]".  Older bases are stable backports: "[PATCH X.Y.y N/M]".
 # Fixes: tags and "commit <sha> upstream." lines are checked against
 # lab/data/upstream-commits.txt (kept offline); the selftests the series
 # add and the options they need against lab/data/selftests.txt.  W=1 and
@@ -29,7 +29,7 @@ mapfile -t files < <(series_files "$base")
 commits=$LAB_DIR/data/upstream-commits.txt
 selftests=$LAB_DIR/data/selftests.txt
 newest=$(newest_base)
-if [ "$base" = "$newest" ]; then tree=net; else tree=$base.y; fi
+if [ "$base" = "$newest" ]; then tree=$UPSTREAM_TREE; else tree=$base.y; fi
 n=${#files[@]}
 npass=0 nfail=0 nwarn=0
 

@@ -1,16 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * tcp_rr: request/response rate on one established loopback TCP
- * connection, like netperf's TCP_RR: a client thread sends one byte and
- * waits for the server thread's one-byte answer, TRANSACTIONS times (a
- * fixed amount of work, timed: under lab/host/boot-guest.sh --accel icount the time
- * is a count of guest instructions).  Every
- * transaction takes two segments through tcp_v{4,6}_rcv(), so this is
- * where a cost on the receive fast path shows.  Prints one result line
- * in the lab's format (lab/lib.sh reads it):
- *   # rr_ipv4: transactions=N us=N
- * Usage: tcp_rr -4|-6 [TRANSACTIONS (default 50000)]
+ * tcp_rr: request/response rate over loopback TCP, like netperf's TCP_RR
+ * and TCP_CRR: a client thread sends one byte and waits for the server
+ * thread's one-byte answer, TRANSACTIONS times (a fixed amount of work,
+ * timed: under lab/host/boot-guest.sh --accel icount the time is a count
+ * of guest instructions).
+ *   rr   one established connection.  Every transaction takes two
+ *        segments through tcp_v{4,6}_rcv(), so this is where a cost on
+ *        the receive fast path shows.
+ *   crr  a connection per transaction: connect, request, response, then
+ *        the server closes, the client reads the EOF and closes: the
+ *        path that moves sockets to TIME_WAIT (the server's), where the
+ *        series acts, and the FIN and RST paths it tests.
+ *   closed  connect() to a port where nothing listens: each SYN is a
+ *        stray segment that the established-hash lookup does not find,
+ *        and is answered with a RST (lab/investigate/count-insns.sh
+ *        counts that lookup's instructions).
+ * Prints one result line in the lab's format (lab/lib.sh reads it):
+ *   # rr_ipv4: transactions=N us=N      (crr_ipv4, closed_ipv4)
+ * Usage: tcp_rr -4|-6 [TRANSACTIONS (default 50000)] [rr|crr|closed]
  */
+#include <errno.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -23,6 +33,7 @@
 #include <unistd.h>
 
 static int lfd;
+static int crr;
 
 static void die(const char *what)
 {
@@ -36,13 +47,15 @@ static void *echo_server(void *arg)
 	int fd;
 
 	(void)arg;
-	fd = accept(lfd, NULL, NULL);
-	if (fd < 0)
-		die("accept");
-	while (read(fd, &c, 1) == 1)
-		if (write(fd, &c, 1) != 1)
-			break;
-	close(fd);
+	do {
+		fd = accept(lfd, NULL, NULL);
+		if (fd < 0)
+			die("accept");
+		while (read(fd, &c, 1) == 1)
+			if (write(fd, &c, 1) != 1 || crr)
+				break;
+		close(fd);
+	} while (crr);
 	return NULL;
 }
 
@@ -65,8 +78,12 @@ int main(int argc, char **argv)
 	pthread_t srv;
 	char c = 'x';
 
-	if (!n || argc < 2 || (strcmp(argv[1], "-4") && strcmp(argv[1], "-6"))) {
-		fprintf(stderr, "usage: tcp_rr -4|-6 [TRANSACTIONS > 0]\n");
+	const char *mode = argc > 3 ? argv[3] : "rr";
+
+	crr = !strcmp(mode, "crr");
+	if (!n || argc < 2 || argc > 4 || (strcmp(argv[1], "-4") && strcmp(argv[1], "-6")) ||
+	    (!crr && strcmp(mode, "rr") && strcmp(mode, "closed"))) {
+		fprintf(stderr, "usage: tcp_rr -4|-6 [TRANSACTIONS > 0] [rr|crr|closed]\n");
 		return 2;
 	}
 	if (v6) {
@@ -82,10 +99,47 @@ int main(int argc, char **argv)
 	}
 	lfd = socket(ss.ss_family, SOCK_STREAM, 0);
 	if (lfd < 0 || bind(lfd, (struct sockaddr *)&ss, len) ||
-	    listen(lfd, 1) || getsockname(lfd, (struct sockaddr *)&ss, &len))
+	    getsockname(lfd, (struct sockaddr *)&ss, &len))
+		die("bind");
+	if (!strcmp(mode, "closed")) {
+		/* the port stays bound by lfd, never listened on */
+		start = now();
+		for (unsigned long i = 0; i < n; i++) {
+			fd = socket(ss.ss_family, SOCK_STREAM, 0);
+			if (fd < 0)
+				die("socket");
+			if (!connect(fd, (struct sockaddr *)&ss, len) || errno != ECONNREFUSED)
+				die("connect to a closed port");
+			close(fd);
+		}
+		end = now();
+		printf("# closed_%s: transactions=%lu us=%.0f\n",
+		       v6 ? "ipv6" : "ipv4", n, (end - start) * 1e6);
+		return 0;
+	}
+	if (listen(lfd, 128))
 		die("listen");
 	if (pthread_create(&srv, NULL, echo_server, NULL))
 		die("pthread_create");
+	if (crr) {
+		start = now();
+		for (unsigned long i = 0; i < n; i++) {
+			fd = socket(ss.ss_family, SOCK_STREAM, 0);
+			if (fd < 0 || connect(fd, (struct sockaddr *)&ss, len))
+				die("connect");
+			setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+			if (write(fd, &c, 1) != 1 || read(fd, &c, 1) != 1 ||
+			    read(fd, &c, 1) != 0)
+				die("transaction");
+			close(fd);
+		}
+		end = now();
+		pthread_cancel(srv);
+		pthread_join(srv, NULL);
+		printf("# crr_%s: transactions=%lu us=%.0f\n",
+		       v6 ? "ipv6" : "ipv4", n, (end - start) * 1e6);
+		return 0;
+	}
 	fd = socket(ss.ss_family, SOCK_STREAM, 0);
 	if (fd < 0 || connect(fd, (struct sockaddr *)&ss, len))
 		die("connect");
