@@ -86,6 +86,7 @@ series_dir() { echo "${LAB_PATCHES:-$LAB_REPO/patches}/$1"; }
 # race predates git, 9603d47bad46 mitigated its symptom in 2020, and the
 # upstream fixes of the same lookup races (b8ec80b13021, 1532ed0d0753)
 # went to net-next too (the 7.3 cover letter says more).
+# shellcheck disable=SC2034 # used by the scripts that source this file
 UPSTREAM_TREE=net-next
 
 # newest_base: the newest base with a series, the one posted upstream ($UPSTREAM_TREE);

@@ -89,6 +89,37 @@ if [ "$n" -gt 1 ]; then
 fi
 check "cover letter" "[PATCH $tree 0/$n], To: $(header To "$cover" 2>/dev/null)" "$problems"
 
+# 2b. Standalone backports (patches/BASE/standalone/, lab/host/export-series.sh):
+#     each applies alone to a clean base as "[PATCH X.Y.y] ...", and is the
+#     same change as one of the series' patches (git patch-id).
+if [ -d "$dir/standalone" ]; then
+	problems='' ns=0
+	wt1=$(mktemp -d "$LAB_BUILD/submit-check-$base-alone.XXXXXX")
+	git -C "$src" worktree add -q --detach "$wt1" "base-$base"
+	for f in "$dir"/standalone/*.patch; do
+		[ -f "$f" ] || continue
+		ns=$((ns + 1))
+		s=$(subject "$f")
+		[[ $s =~ ^\[PATCH\ ${tree//./\\.}\]\ [a-z] ]] || problems+=" ${f##*/}: subject '$s'"
+		git -C "$wt1" reset -q --hard "base-$base"
+		if ! out=$(git -C "$wt1" am -q "$f" 2>&1); then
+			git -C "$wt1" am --abort >/dev/null 2>&1 || true
+			problems+=" ${f##*/} does not apply alone: $(printf '%s\n' "$out" | grep -m1 -E 'error|fail')"
+			continue
+		fi
+		id=$(git patch-id --stable <"$f" | cut -d' ' -f1)
+		same=no
+		for g in "${files[@]}"; do
+			[ "$(git patch-id --stable <"$g" | cut -d' ' -f1)" = "$id" ] && same=yes
+		done
+		[ "$same" = yes ] || problems+=" ${f##*/}: not the same change as any patch of the series"
+	done
+	git -C "$src" worktree remove --force "$wt1" >/dev/null 2>&1 || true
+	rm -rf "$wt1"
+	[ "$ns" -gt 0 ] || problems+=" standalone/ holds no patch"
+	check "standalone patches" "$ns in standalone/, each applies alone to base-$base, as [PATCH $tree], the same change as in the series" "$problems"
+fi
+
 # 3. Tags: Fixes: and "commit <sha> upstream." name real commits with the
 #    subject they really have; every From: has a matching Signed-off-by.
 problems='' nfix=0
