@@ -12,7 +12,7 @@ help:
 ## make demo [BASE=7.3]      unpatched vs patched kernel, side by side
 demo: deps
 	@lab/jobs/demo.sh $(BASE)
-## make cost [BASE= ROUNDS=3] the series' cost in instructions: icount boots, unpatched vs patched (BASE may list several)
+## make cost [BASE= ROUNDS=3] the series' cost in instructions (TCP_RR, TCP_CRR, the RST and FIN loops): icount boots, unpatched vs patched (BASE may list several)
 cost: deps
 	@lab/jobs/cost.sh $(BASE)
 ## make cost-static [BASE=]  instructions the series adds to tcp_v4_rcv()/tcp_v6_rcv(), from objdump (-Os and -O2 builds)

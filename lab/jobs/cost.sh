@@ -31,7 +31,8 @@ for base in "$@"; do
 	check_base "$base"
 	[ -n "$(series_files "$base")" ] || die "there is no $base series (patches/$base/ holds no patches)"
 done
-if [ -n "$dir" ]; then mkdir -p "$dir"; else dir=$(run_dir "cost-${*// /-}"); fi
+bases="$*"	# "${*// /-}" would replace within each base, not between them
+if [ -n "$dir" ]; then mkdir -p "$dir"; else dir=$(run_dir "cost-${bases// /-}"); fi
 dir=$(cd "$dir" && pwd)
 t0=$SECONDS
 

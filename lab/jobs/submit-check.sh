@@ -170,14 +170,18 @@ check "Signed-off-by" "every patch signed off by its author (From:)" "$problems"
 #    comes with every new file; a new net selftest is already covered by
 #    the "F: tools/testing/selftests/net/" entries, which is what
 #    get_maintainer.pl gives (lab/host/export-series.sh), so MAINTAINERS stays as it
-#    is.  spdxcheck.py wants Debian's python3 (ply, git).
+#    is.  spdxcheck.py wants Debian's python3 (ply, git).  The checkpatch is
+#    the newest base's, the one maintainers run today, also on a stable
+#    backport (6.1's own does not know the Closes: tag, for one).
 problems=
+cp_src=$(tree_dir "$newest" unpatched)
+[ -x "$cp_src/scripts/checkpatch.pl" ] || "$LAB_DIR/host/base-tree.sh" "$newest" >&2
 for f in "${files[@]}"; do
-	out=$(cd "$src" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict \
+	out=$(cd "$cp_src" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict \
 		--max-line-length=80 --ignore UNKNOWN_COMMIT_ID,FILE_PATH_CHANGES "$f" 2>&1) ||
 		problems+=" ${f##*/}: $(printf '%s\n' "$out" | grep -m1 -E '^(ERROR|WARNING|CHECK)')"
 done
-check "checkpatch --strict" "$n patches clean" "$problems"
+check "checkpatch --strict" "$n patches clean (the checkpatch of base $newest)" "$problems"
 
 if [ "$applied" != yes ]; then
 	report FAIL "build checks" "skipped: the series does not apply"
