@@ -7,7 +7,11 @@ lab/investigate/widen-window.sh builds kernels with it.  WINDOW:
   lookup  (default) an established-hash lookup has matched a socket but
           not yet taken a reference on it;
   hash    tcp_v{4,6}_rcv() hold a full socket and are about to check a
-          RST's TCP-MD5 or TCP-AO signature with its keys."""
+          RST's TCP-MD5 or TCP-AO signature with its keys;
+  hashdance  the move to TIME_WAIT sets the timewait socket's refcount
+          300 us later (always: no other CPU holds that socket), which
+          in a tree without upstream b8ec80b13021 is after the timewait
+          socket was published with a refcount of zero."""
 import sys
 
 tree = sys.argv[1]
@@ -28,8 +32,26 @@ hash_edits = [
         ("net/ipv4/tcp_ipv4.c", "\n\tdrop_reason = tcp_inbound_"),
         ("net/ipv6/tcp_ipv6.c", "\n\tdrop_reason = tcp_inbound_"))
 ]
-if window not in ("lookup", "hash"):
-    sys.exit(f"widen: unknown window {window} (lookup or hash)")
+hashdance_edits = [
+    ("net/ipv4/inet_timewait_sock.c", "\trefcount_set(&tw->tw_refcnt, 3);\n",
+     "\tudelay(300);\n"),
+]
+if window not in ("lookup", "hash", "hashdance"):
+    sys.exit(f"widen: unknown window {window} (lookup, hash or hashdance)")
+if window == "hashdance":
+    p = f"{tree}/{hashdance_edits[0][0]}"
+    s = open(p).read()
+    anchor, line = hashdance_edits[0][1], hashdance_edits[0][2]
+    if "udelay(300)" not in s:
+        if s.count(anchor) != 1:
+            sys.exit(f"widen: anchor not found once in {p}")
+        s = s.replace(anchor, line + anchor)
+        hook = "#include <net/inet_timewait_sock.h>\n"
+        if hook not in s:
+            sys.exit(f"widen: no include to hook in {p}")
+        s = s.replace(hook, hook + "#include <linux/delay.h>\n", 1)
+        open(p, "w").write(s)
+    sys.exit(0)
 edits = lookup_edits if window == "lookup" else hash_edits
 macro = ("#include <linux/delay.h>\n"
          "#define LAB_WIDEN(sk) do { if (sk_fullsock(sk) && "

@@ -19,7 +19,7 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/widen-window.sh BASE [RUNS] [lookup|hash]}
+base=${1:?usage: lab/investigate/widen-window.sh BASE [RUNS] [lookup|hash|hashdance]}
 check_base "$base"
 lock_base "$base"
 runs=${2:-2}
@@ -28,7 +28,8 @@ window=${3:-lookup}
 case $window in
 lookup) variants=(unpatched without series) cases=(ipv4_rst ipv6_rst) opt="-c rst -n 20000" ;;
 hash) variants=(unpatched without series) cases=(ipv4_md5 ipv6_md5 ipv4_ao ipv6_ao) opt="-c md5,ao -n 10000" ;;
-*) die "unknown window '$window' (lookup or hash)" ;;
+hashdance) variants=(without series) cases=(ipv4_rst ipv6_rst) opt="-c rst -n 20000" ;;
+*) die "unknown window '$window' (lookup, hash or hashdance)" ;;
 esac
 inst=$(series_selftests "$base")
 pt=$(tree_dir "$base" patched)
@@ -37,17 +38,25 @@ case $window in
 lookup) fix=$(git -C "$pt" log --format=%H "base-$base..patched" -- net/ipv4/inet_hashtables.c) ;;
 hash) fix=$(git -C "$pt" log --format=%H -S 'tcp_rcv_raced_timewait(sk, tcp_flag_byte(th))' \
 	"base-$base..patched" -- net/ipv4/tcp_ipv4.c) ;;
+hashdance) fix=$(git -C "$pt" log --format=%H "base-$base..patched" -- net/ipv4/inet_timewait_sock.c) ;;
 esac
 [[ $fix =~ ^[0-9a-f]{40}$ ]] || die "widen: no single $window patch in the $base series (found: ${fix:-none})"
 say "widen $window: the series without $(git -C "$pt" log -1 --format='%h ("%s")' "$fix")"
 dir=$(run_dir "widen-$window-$base")
 for v in "${variants[@]}"; do
+	cmd=("$LAB_DIR/investigate/widen-window.py" . "$window")
 	case $v in
 	unpatched) c=base-$base ;;
 	without) c=$fix~1 ;;
 	series) c=patched ;;
 	esac
-	"$LAB_DIR/host/scratch-kernel.sh" "$base" "$c" "$dir/bzImage-$v" "$LAB_DIR/investigate/widen-window.py" . "$window"
+	if [ "$window" = hashdance ] && [ "$v" = without ]; then
+		# the first patch of the series: reverted on top of the rest
+		c=patched
+		# shellcheck disable=SC2016 # expanded by that sh
+		cmd=(sh -c 'git diff "$1~1" "$1" | git apply -R && "$0" . hashdance' "${cmd[0]}" "$fix")
+	fi
+	"$LAB_DIR/host/scratch-kernel.sh" "$base" "$c" "$dir/bzImage-$v" "${cmd[@]}"
 done
 declare -A lost
 for v in "${variants[@]}"; do
@@ -69,6 +78,9 @@ for v in "${variants[@]}"; do
 done
 if [ "$window" = lookup ]; then
 	echo "$base widened ($window): lost RSTs in $runs runs: unpatched ${lost[unpatched]}, without the lookup patch ${lost[without]} (want > 0), series ${lost[series]} (want 0)"
+	[ "${lost[without]}" -gt 0 ] && [ "${lost[series]}" -eq 0 ]
+elif [ "$window" = hashdance ]; then
+	echo "$base widened ($window): lost RSTs in $runs runs: the series without $(git -C "$pt" log -1 --format=%h "$fix") ${lost[without]} (want > 0), series ${lost[series]} (want 0)"
 	[ "${lost[without]}" -gt 0 ] && [ "${lost[series]}" -eq 0 ]
 else
 	echo "$base widened ($window): lost signed RSTs in $runs runs: unpatched ${lost[unpatched]}, without the signature patch ${lost[without]}, series ${lost[series]} (want 0)"
