@@ -21,15 +21,15 @@ expect_msg() {
 	grep -Eq -- "$2" "$1" || fail "output lacks /$2/"
 }
 # ktap FILE: tcp_rst_timewait's output is KTAP: TAP version line, one plan,
-# results numbered 1..N as planned, each a case of the test or a skip
-# with its reason.
+# results numbered 1..N as planned, each one of its tests by name, with a
+# SKIP or XFAIL reason or none.
 ktap() {
 	awk '
 	NR == 1 { if ($0 != "TAP version 13") bad = "first line " $0; next }
 	/^1\.\.[0-9]+/ { if (plan != "") bad = "two plans"; plan = substr($1, 4) + 0; next }
 	/^(not )?ok / {
 		n++
-		if (!match($0, "^(not )?ok " n " (ipv[46]_(rst|md5|ao|fin)|# SKIP ipv[46]_(rst|md5|ao|fin): .+)$"))
+		if (!match($0, "^(not )?ok " n " tcp_rst_timewait\\.ipv[46]\\.(rst|md5|ao|fin)( # (SKIP|XFAIL) .+)?$"))
 			bad = "result line: " $0
 		next }
 	/^#/ { next }

@@ -3,7 +3,7 @@
 # lab/investigate/per-patch.sh BASE [RUNS] [PATCHES]: what each kernel patch of the series adds.
 # Builds the base and every prefix of the series' kernel patches (scratch
 # kernels; only the first PATCHES prefixes when given), runs the
-# selftest's RST loop RUNS times (default 10: 200000 connections per
+# RFC's RST loop (lab/workload/rfc_loop.c) RUNS times (default 10: 200000 connections per
 # family) in each with skb:kfree_skb traced (lab/guest/trace-drops), and
 # prints lost RSTs and drops per state.  A segment that reaches the
 # listener without SYN is dropped in tcp_v{4,6}_do_rcv(), as TCP_FLAGS
@@ -20,9 +20,9 @@ runs=${2:-10}
 positive RUNS "$runs"
 upto=${3:-0}
 [ "$upto" = 0 ] || positive PATCHES "$upto"
-inst=$(series_selftests "$base")
 pt=$(tree_dir "$base" patched)
 dir=$(run_dir "per-patch-$base")
+loop=$(rfc_loop "$base" "$dir")
 states=("base-$base")
 names=("$base unpatched")
 for c in $(git -C "$pt" rev-list --reverse "base-$base..patched"); do
@@ -38,7 +38,7 @@ for i in "${!states[@]}"; do
 	# Raw addresses in the trace (6.1 prints the drop location with %p),
 	# named with the kernel's System.map below.
 	LAB_APPEND=no_hash_pointers "$LAB_DIR/host/boot-guest.sh" --run "$dir/$i" --timeout $((runs * 60 + 60)) "$k" -- \
-		"$LAB_DIR/guest/trace-drops $runs $inst/net/tcp_rst_timewait -c rst -n 20000" >"$dir/$i.console" 2>&1 ||
+		"$LAB_DIR/guest/trace-drops $runs $loop -c rst -n 20000" >"$dir/$i.console" 2>&1 ||
 		die "state $i: the guest failed, see $dir/$i.console"
 	o=$dir/$i/out
 	for r in "$o"/drops-*.reasons; do	# addresses to function names

@@ -17,8 +17,9 @@ runs=${STRESS_RUNS:-2}
 secs=${STRESS_SECONDS:-60}
 positive STRESS_RUNS "$runs"
 positive STRESS_SECONDS "$secs"
-inst=$(series_selftests "$base")
 dir=$(run_dir "stress-mutant-$base")
+inst=$(series_selftests "$base")
+loop=$(rfc_loop "$base" "$dir")
 gcc -O2 -Wall -o "$dir/tw_hold" "$LAB_DIR/workload/tw_hold.c"
 # The mutation: an unconditional sock_put(sk) before the "sk = tw_sk;" of
 # the re-dispatch after the lock (the one followed by the restore of the
@@ -37,7 +38,7 @@ for attempt in 1 2 3; do
 	rm -rf "$dir/run"
 	LAB_APPEND="pci=noacpi slub_debug=FZPU,tw_sock_TCP,tw_sock_TCPv6" \
 		"$LAB_DIR/host/boot-guest.sh" --run "$dir/run" --mem 2048 --timeout $((runs * 60 + secs + 600)) "$dir/bzImage" -- \
-		"$LAB_DIR/guest/stress $inst/net/tcp_rst_timewait $dir/tw_hold $runs $secs" >"$dir/console" 2>&1 || rc=$?
+		"$LAB_DIR/guest/stress $inst/net/tcp_rst_timewait $loop $dir/tw_hold $runs $secs" >"$dir/console" 2>&1 || rc=$?
 	if [ "$rc" -ne 3 ] || [ "$attempt" -ge 3 ]; then break; fi
 	say "mutant: a splat during the boot, before the stress; booting again"
 done

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # lab/investigate/widen-window.sh BASE [RUNS] [WINDOW]: a race window, widened by lab/investigate/widen-window.py
 # (a debugging aid, never in a series: a wait of 300 us when another CPU
-# holds the socket's spinlock), and the selftest run RUNS times (default
+# holds the socket's spinlock), and the RFC's loop (lab/workload/rfc_loop.c) run RUNS times (default
 # 2) in kernels built with it.
 #
 # WINDOW lookup (default): a lookup that matched a full socket and has not
@@ -31,7 +31,6 @@ hash) variants=(unpatched without series) cases=(ipv4_md5 ipv6_md5 ipv4_ao ipv6_
 hashdance) variants=(without series) cases=(ipv4_rst ipv6_rst) opt="-c rst -n 20000" ;;
 *) die "unknown window '$window' (lookup, hash or hashdance)" ;;
 esac
-inst=$(series_selftests "$base")
 pt=$(tree_dir "$base" patched)
 # The patch that closes the window: the series is built without it.
 case $window in
@@ -43,6 +42,7 @@ esac
 [[ $fix =~ ^[0-9a-f]{40}$ ]] || die "widen: no single $window patch in the $base series (found: ${fix:-none})"
 say "widen $window: the series without $(git -C "$pt" log -1 --format='%h ("%s")' "$fix")"
 dir=$(run_dir "widen-$window-$base")
+loop=$(rfc_loop "$base" "$dir")
 for v in "${variants[@]}"; do
 	cmd=("$LAB_DIR/investigate/widen-window.py" . "$window")
 	case $v in
@@ -61,11 +61,11 @@ done
 declare -A lost
 for v in "${variants[@]}"; do
 	"$LAB_DIR/host/boot-guest.sh" --run "$dir/$v" --timeout $((runs * 120 + 60)) "$dir/bzImage-$v" -- \
-		"$LAB_DIR/guest/repeat-selftest tcp_rst_timewait $runs $inst/net/tcp_rst_timewait $opt" \
+		"$LAB_DIR/guest/repeat-selftest rfc_loop $runs $loop $opt" \
 		>"$dir/$v.console" 2>&1 || true
 	lost[$v]=0
 	for i in $(seq "$runs"); do
-		log=$dir/$v/out/tcp_rst_timewait-$i.log
+		log=$dir/$v/out/rfc_loop-$i.log
 		[ -f "$log" ] || die "widened $v: no output of run $i, see $dir/$v.console"
 		line=
 		for c in "${cases[@]}"; do

@@ -9,8 +9,8 @@
 # bases that get one, and then run TCP_RR only):
 #   lab/workload/tcp_rr.c  3 x RR_N transactions per family (default 50000)
 #                          and 3 x CRR_N TCP_CRR ones (default 2000)
-#   tcp_rst_timewait -c rst -n CONN_N   the RFC's loop (default 10000)
-#   tcp_rst_timewait -c fin -n CONN_N   the same loop, closed with a FIN
+#   lab/workload/rfc_loop.c -c rst -n CONN_N   the RFC's loop (default 10000)
+#   lab/workload/rfc_loop.c -c fin -n CONN_N   the same loop, closed with a FIN
 # Results go to DIR/BASE/{unpatched,patched}-R/out (default
 # build/runs/cost-BASES-<time>); lab/jobs/cost-table.sh DIR prints the table, and so does
 # this script at its end.
@@ -39,10 +39,9 @@ t0=$SECONDS
 gcc -O2 -Wall -pthread -o "$dir/tcp_rr" "$LAB_DIR/workload/tcp_rr.c"
 for base in "$@"; do
 	lock_base "$base"
-	# Kernels and selftest are copied: the results stay with what made them.
+	# Kernels and programs are kept: the results stay with what made them.
 	mkdir -p "$dir/$base"
-	inst=$(series_selftests "$base" tcp_rst_timewait)
-	cp "$inst/net/tcp_rst_timewait" "$dir/$base/"
+	rfc_loop "$base" "$dir/$base" >/dev/null
 	for v in unpatched patched; do
 		say "cost $base: building the $v kernel"
 		kernel=$(kernel_of "$base" $v)
@@ -56,8 +55,8 @@ $dir/tcp_rr -\$f $crr_n crr >crr\$f-\$i.log; done; done"
 	metrics="rr4 rr6 crr4 crr6"
 	if [ "$smp" -ge 2 ]; then
 		cmd+="
-$dir/$base/tcp_rst_timewait -c rst -n $conn_n >rst.log; echo \$? >rst.rc
-$dir/$base/tcp_rst_timewait -c fin -n $conn_n >fin.log; echo \$? >fin.rc"
+$dir/$base/rfc_loop -c rst -n $conn_n >rst.log; echo \$? >rst.rc
+$dir/$base/rfc_loop -c fin -n $conn_n >fin.log; echo \$? >fin.rc"
 		metrics+=" rst4 rst6 fin4 fin6"
 	fi
 	# What cost-table.sh reads for this base.

@@ -1,10 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # lab/jobs/demo.sh [BASE]: the race and the fix side by side.  Builds (or
-# reuses) the unpatched and the patched kernel of BASE, runs the selftest's
-# own program, tcp_rst_timewait, in each with larger counts (BATCHES
-# batches of 20000 connections per family, each batch in a fresh netns
-# and well under tcp_fin_timeout), then measures what the fix costs with
+# reuses) the unpatched and the patched kernel of BASE, runs the RFC's loop
+# (lab/workload/rfc_loop.c: the selftest's loop, counting every lost RST
+# where the selftest stops at the first) in each, BATCHES batches of 20000
+# connections per family, each batch in a fresh netns and well under
+# tcp_fin_timeout, then measures what the fix costs with
 # lab/jobs/cost.sh (ROUNDS instruction-counted boots of each kernel).  Prints
 # two tables; logs are named as it goes.
 set -euo pipefail
@@ -35,9 +36,8 @@ for v in unpatched patched; do
 	kernel_of "$base" $v >"$dir/kernel-$v" 2>>"$dir/setup.log" ||
 		die "building the $v kernel failed, see $dir/setup.log"
 done
-progress "building the selftest of the series"
-inst=$("$LAB_DIR/host/build-selftests.sh" "$base" patched tcp_rst_timewait 2>>"$dir/setup.log")
-race=$inst/net/tcp_rst_timewait
+progress "building lab/workload/rfc_loop.c"
+race=$(rfc_loop "$base" "$dir" 2>>"$dir/setup.log")
 
 # boot VARIANT NAME CMD: run CMD in a guest of VARIANT; results in $dir/NAME
 boot() {
@@ -84,5 +84,5 @@ done
 echo
 cat "$dir/cost.table"
 echo
-echo "Workload: $race (the selftest of patches/$base/) and $LAB_DIR/workload/tcp_rr.c."
+echo "Workloads: $LAB_DIR/workload/rfc_loop.c and $LAB_DIR/workload/tcp_rr.c."
 echo "Logs and per-boot results: $dir ($(elapsed $t0))"

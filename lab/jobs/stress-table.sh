@@ -39,7 +39,7 @@ kcsan_head='' kcsan_rule=''
 if [ "$flavour" = kcsan ]; then
 	kcsan_head=' KCSAN reports | distinct, in the touched functions |' kcsan_rule='---:|---:|'
 fi
-echo "| kernel | selftest runs passed | lost RSTs (selftest) | mixed load | race runs (failed) | connections | lost RSTs (load) | namespaces (timewait sockets) | timewait objects boot/peak/end | kmemleak | dmesg splats |$kcsan_head guest time |"
+echo "| kernel | selftest runs passed (XFAIL tests) | lost RSTs (selftest) | mixed load | race runs (failed) | connections | lost RSTs (load) | namespaces (timewait sockets) | timewait objects boot/peak/end | kmemleak | dmesg splats |$kcsan_head guest time |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|$kcsan_rule---:|"
 declare -A why passes
 for v in "${variants[@]}"; do
@@ -54,6 +54,7 @@ for v in "${variants[@]}"; do
 	passed=$(result "$r" selftest passed)
 	lost1=$(result "$r" selftest lost)
 	noresult1=$(result "$r" selftest noresult)
+	xfail=$(result "$r" selftest xfail)
 	load=$(result "$r" load seconds)
 	r4=$(result "$r" load runs_ipv4)
 	r6=$(result "$r" load runs_ipv6)
@@ -79,8 +80,8 @@ for v in "${variants[@]}"; do
 		in_touched=$(grep -Ec "data-race in .*($touched)" "$dir/$v/out/kcsan.log" || true)
 		kcsan_cols=" $kcsan | $in_touched |"
 	fi
-	printf '| %s | %s of %s | %s | %s s | %s | %s | %s | %s (%s) | %s / %s / %s | %s | %s |%s %s s |\n' \
-		"$v" "$passed" "$runs" "$lost1" "$load" "$((r4 + r6)) ($rfail)" "$conns" "$lost2" \
+	printf '| %s | %s of %s (%s) | %s | %s s | %s | %s | %s | %s (%s) | %s / %s / %s | %s | %s |%s %s s |\n' \
+		"$v" "$passed" "$runs" "$xfail" "$lost1" "$load" "$((r4 + r6)) ($rfail)" "$conns" "$lost2" \
 		"$made" "$tws" "$twb" "$twp" "$twe" "$kml" "$splats" "$kcsan_cols" "$gsecs"
 
 	# What keeps the kernel from being clean, if anything.

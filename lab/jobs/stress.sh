@@ -35,6 +35,7 @@ echo "$base" >"$dir/base"
 echo "$flavour" >"$dir/flavour"
 inst=$(series_selftests "$base" 2>>"$dir/setup.log") ||
 	die "building the selftest failed, see $dir/setup.log"
+loop=$(rfc_loop "$base" "$dir" 2>>"$dir/setup.log")
 gcc -O2 -Wall -o "$dir/tw_hold" "$LAB_DIR/workload/tw_hold.c"
 export LAB_NEED_GB=${LAB_NEED_GB:-6}
 for v in "${variants[@]}"; do
@@ -63,7 +64,7 @@ for v in "${variants[@]}"; do
 		rc=0
 		"$LAB_DIR/host/boot-guest.sh" --run "$dir/$v" --mem 2048 --timeout $((runs * 60 + secs + 900)) \
 			"$(cat "$dir/kernel-$v")" -- \
-			"$LAB_DIR/guest/stress $inst/net/tcp_rst_timewait $dir/tw_hold $runs $secs" \
+			"$LAB_DIR/guest/stress $inst/net/tcp_rst_timewait $loop $dir/tw_hold $runs $secs" \
 			>"$dir/$v.console" 2>&1 || rc=$?
 		if [ "$rc" -ne 3 ] || [ "$attempt" -ge 3 ]; then break; fi
 		say "$v: boot splat, $(cat "$dir/$v/out/boot-splat.log"); booting again (kept in $dir/$v-boot$attempt)"
