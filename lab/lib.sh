@@ -193,7 +193,7 @@ rfc_loop() {
 # lab/workload/rfc_loop.c's cases: ipv4_rst ipv6_rst ipv4_md5 ipv6_md5
 # ipv4_ao ipv6_ao ipv4_fin ipv6_fin ("lost" counts RSTs left in
 # FIN-WAIT-2, or FINs retransmitted); lab/workload/tcp_rr.c's: rr_ipv4
-# rr_ipv6 crr_ipv4 crr_ipv6 rst_ipv4 rst_ipv6 closed_ipv4 closed_ipv6;
+# rr_ipv6 crr_ipv4 crr_ipv6 closed_ipv4 closed_ipv6;
 # lab/workload/tw_hold.c's: tw_hold_ipv4 tw_hold_ipv6; lab/guest/stress's
 # parts: stress selftest load namespaces tw_objects kmemleak dmesg (and
 # lab/jobs/stress.sh's guest).  The series' selftest, tcp_rst_timewait,
