@@ -51,6 +51,8 @@ expect_rc 1 "$tmp/o21" env CRR_N=0 lab/jobs/cost.sh "$BASE"
 expect_msg "$tmp/o21" "CRR_N must be a positive number, not '0'"
 expect_rc 1 "$tmp/o22" lab/investigate/count-insns.sh "$BASE" 100 bogus
 expect_msg "$tmp/o22" "unknown workload 'bogus' \(rr or closed\)"
+expect_rc 1 "$tmp/o22l" lab/investigate/loop-variants.sh "$BASE" 1 100 -Z
+expect_msg "$tmp/o22l" "not options of rfc_loop: '-Z'"
 gcc -O2 -Wall -pthread -o "$tmp/tcp_rr" lab/workload/tcp_rr.c || fail "tcp_rr does not build"
 expect_rc 2 "$tmp/o23" "$tmp/tcp_rr" -4 10 bogus
 expect_msg "$tmp/o23" "usage: tcp_rr -4\|-6 \[TRANSACTIONS > 0\] \[rr\|crr\|closed\]"

@@ -59,6 +59,7 @@ fi
 kernel="$(uname -r), $(nproc) CPUs"
 [ $beside = 0 ] || kernel+=", beside a lab guest"
 failed=0
+declare -A test_failed
 for i in $(seq "$runs"); do
 	log=$dir/run-$i.log
 	s=$SECONDS rc=0
@@ -73,11 +74,17 @@ for i in $(seq "$runs"); do
 		l=$(case_lost "$log" "$c")
 		line+=" $c $l"
 		[ "$l" = - ] || ran=1
+		[ "$(verdict "$log" "$c")" != fail ] || test_failed[$c]=$((${test_failed[$c]:-0} + 1))
 	done
 	[ $ran = 1 ] || { cat "$log" >&2; die "the selftest skipped every test (see above): nothing was tested"; }
 	printf 'run %2d: %2ds, lost%s: %s\n' "$i" $((SECONDS - s)) "$line" "$v"
 done
 stop_guest
+line=
+for c in "${SELFTEST_CASES[@]}"; do
+	[ "$(case_lost "$dir/run-1.log" "$c")" = - ] || line+=" $c ${test_failed[$c]:-0}"
+done
+echo "runs in which each test failed:$line"
 if [ $failed -gt 0 ]; then
 	echo "host-check: $kernel: this kernel has the race: $failed of $runs runs lost segments or stalled (logs: $dir)"
 	exit 1
