@@ -74,7 +74,8 @@ for i in $(seq "$runs"); do
 		l=$(case_lost "$log" "$c")
 		line+=" $c $l"
 		[ "$l" = - ] || ran=1
-		[ "$(verdict "$log" "$c")" != fail ] || test_failed[$c]=$((${test_failed[$c]:-0} + 1))
+		tv=$(verdict "$log" "$c")	# dies, and so does this job, without a result
+		[ "$tv" != fail ] || test_failed[$c]=$((${test_failed[$c]:-0} + 1))
 	done
 	[ $ran = 1 ] || { cat "$log" >&2; die "the selftest skipped every test (see above): nothing was tested"; }
 	printf 'run %2d: %2ds, lost%s: %s\n' "$i" $((SECONDS - s)) "$line" "$v"
