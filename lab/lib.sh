@@ -50,6 +50,30 @@ debian_mirror() {
 	echo "$uri"
 }
 
+# newer_apt: sets apt_newer to the apt-get/apt-cache options of Debian's
+# newer suites (LAB_APT_SUITES, default: trixie-backports sid trixie), read
+# into a private sources list, lists and cache under build/apt/ (updated
+# when older than a day): the host's apt setup is never changed.
+newer_apt() {
+	local d=$LAB_BUILD/apt s uri
+	mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
+	apt_newer=(-q -o "Dir::Etc::SourceList=$d/sources.list" -o Dir::Etc::SourceParts=/dev/null
+		-o "Dir::State::Lists=$d/lists" -o "Dir::Cache=$d/cache" -o APT::Sandbox::User=root)
+	uri=$(debian_mirror)
+	for s in ${LAB_APT_SUITES:-trixie-backports sid trixie}; do
+		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${uri%/} $s main"
+	done >"$d/sources.list.new"
+	if cmp -s "$d/sources.list.new" "$d/sources.list" &&
+		[ -n "$(find "$d/lists" -maxdepth 1 -name '*_Packages*' -mtime -1 -print -quit)" ]; then
+		rm -f "$d/sources.list.new"
+		return 0
+	fi
+	mv "$d/sources.list.new" "$d/sources.list"
+	say "reading Debian's ${LAB_APT_SUITES:-trixie-backports sid trixie} (private apt lists in $d)"
+	apt-get "${apt_newer[@]}" update >"$d/update.log" 2>&1 ||
+		die "apt-get update of the private lists failed, see $d/update.log"
+}
+
 # known_bases: the linux-source versions of the host's apt and of the
 # private lists of newer suites, when they were read.
 known_bases() {

@@ -28,26 +28,15 @@ if [ -f "$out/version" ] && [ -f "$out/$pkg.tar.xz" ]; then
 	echo "$out/$pkg.tar.xz $(cat "$out/version")"
 	exit 0
 fi
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$out"
-# The host's Debian mirror, read from its own apt sources, with other suites.
-uri=$(debian_mirror)
-keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-for s in ${LAB_APT_SUITES:-trixie-backports sid trixie}; do
-	echo "deb [signed-by=$keyring] ${uri%/} $s main"
-done >"$apt_dir/sources.list"
-apt_opts=(-q -o "Dir::Etc::SourceList=$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
-	-o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache"
-	-o APT::Sandbox::User=root)
-say "looking for $pkg in Debian's ${LAB_APT_SUITES:-trixie-backports sid trixie} (private apt lists in $apt_dir)"
-apt-get "${apt_opts[@]}" update >"$apt_dir/update.log" 2>&1 ||
-	die "apt-get update of the private lists failed, see $apt_dir/update.log"
-version=$(apt-cache "${apt_opts[@]}" show "$pkg" 2>/dev/null |
+mkdir -p "$out"
+newer_apt
+version=$(apt-cache "${apt_newer[@]}" show "$pkg" 2>/dev/null |
 	sed -n 's/^Version: //p' | sort -V | tail -n 1 || true)
 [ -n "$version" ] ||
 	die "unknown base '$base': Debian has no package $pkg (known here: $(known_bases))"
 need_space "$apt_dir" 2
 rm -f "$apt_dir"/*.deb
-(cd "$apt_dir" && apt-get "${apt_opts[@]}" download "$pkg=$version" >"$apt_dir/download.log" 2>&1) ||
+(cd "$apt_dir" && apt-get "${apt_newer[@]}" download "$pkg=$version" >"$apt_dir/download.log" 2>&1) ||
 	die "downloading $pkg $version failed, see $apt_dir/download.log"
 deb=$(ls "$apt_dir"/"${pkg}"_*.deb)
 dpkg-deb --fsys-tarfile "$deb" | tar -x -O "./usr/src/$pkg.tar.xz" >"$out/$pkg.tar.xz.part" ||

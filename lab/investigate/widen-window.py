@@ -11,7 +11,13 @@ lab/investigate/widen-window.sh builds kernels with it.  WINDOW:
   hashdance  the move to TIME_WAIT sets the timewait socket's refcount
           300 us later (always: no other CPU holds that socket), which
           in a tree without upstream b8ec80b13021 is after the timewait
-          socket was published with a refcount of zero."""
+          socket was published with a refcount of zero;
+  reuse   a lookup that has loaded a full socket locked by another CPU
+          reads it 2 ms later, and a new child socket waits 500 us
+          between its copy of the listener and its hashing: the full
+          socket, freed meanwhile by its move to TIME_WAIT, is read
+          while its memory is such a child (SLAB_TYPESAFE_BY_RCU), whose
+          hash does not match and whose next pointer is the old one."""
 import sys
 
 tree = sys.argv[1]
@@ -36,8 +42,37 @@ hashdance_edits = [
     ("net/ipv4/inet_timewait_sock.c", "\trefcount_set(&tw->tw_refcnt, 3);\n",
      "\tudelay(300);\n"),
 ]
-if window not in ("lookup", "hash", "hashdance"):
-    sys.exit(f"widen: unknown window {window} (lookup, hash or hashdance)")
+reuse_edits = [
+    ("net/ipv4/inet_hashtables.c",
+     "\t\tif (sk->sk_hash != hash)\n\t\t\tcontinue;\n\t\tif (likely(inet_match(",
+     "\t\tLAB_WIDEN_READ(sk);\n"),
+    ("net/ipv6/inet6_hashtables.c",
+     "\t\tif (sk->sk_hash != hash)\n\t\t\tcontinue;\n\t\tif (!inet6_match(",
+     "\t\tLAB_WIDEN_READ(sk);\n"),
+    ("net/ipv4/tcp_ipv4.c", "\t*own_req = inet_ehash_nolisten(newsk, ", "\tudelay(500);\n"),
+    ("net/ipv6/tcp_ipv6.c", "\t*own_req = inet_ehash_nolisten(newsk, ", "\tudelay(500);\n"),
+]
+if window not in ("lookup", "hash", "hashdance", "reuse"):
+    sys.exit(f"widen: unknown window {window} (lookup, hash, hashdance or reuse)")
+if window == "reuse":
+    macro = ("#include <linux/delay.h>\n"
+             "#define LAB_WIDEN_READ(sk) do { if (sk_fullsock(sk) && "
+             "spin_is_locked(&(sk)->sk_lock.slock)) mdelay(2); } while (0)\n")
+    for path, anchor, line in reuse_edits:
+        p = f"{tree}/{path}"
+        s = open(p).read()
+        if "LAB_WIDEN_READ" in s or "udelay(500)" in s:
+            continue
+        if s.count(anchor) != 1:
+            sys.exit(f"widen: anchor not found once in {path}")
+        s = s.replace(anchor, line + anchor)
+        hook = "#include <net/inet_hashtables.h>\n" if "hashtables" in path else "#include <net/tcp.h>\n"
+        text = macro if "hashtables" in path else "#include <linux/delay.h>\n"
+        if hook not in s:
+            sys.exit(f"widen: no include to hook in {path}")
+        s = s.replace(hook, hook + text, 1)
+        open(p, "w").write(s)
+    sys.exit(0)
 if window == "hashdance":
     p = f"{tree}/{hashdance_edits[0][0]}"
     s = open(p).read()

@@ -16,10 +16,16 @@
 #   one that looks up again a segment refused by tcp_inbound_hash()), and
 #   the whole series, runs the md5 and ao cases; passes when the series
 #   loses none.
+# WINDOW hashdance (6.1): the timewait socket published with a zero
+#   refcount; the series without its b8ec80b13021 backport, and the series.
+# WINDOW reuse: a lookup reads a full socket that its move to TIME_WAIT
+#   freed and a new child socket reuses (widen-window.py says how).
+#   Builds the series alone, runs the rst cases; passes when it loses
+#   none (today it does not: the window is open).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/widen-window.sh BASE [RUNS] [lookup|hash|hashdance]}
+base=${1:?usage: lab/investigate/widen-window.sh BASE [RUNS] [lookup|hash|hashdance|reuse]}
 check_base "$base"
 lock_base "$base"
 runs=${2:-2}
@@ -29,7 +35,8 @@ case $window in
 lookup) variants=(unpatched without series) cases=(ipv4_rst ipv6_rst) opt="-c rst -n 20000" ;;
 hash) variants=(unpatched without series) cases=(ipv4_md5 ipv6_md5 ipv4_ao ipv6_ao) opt="-c md5,ao -n 10000" ;;
 hashdance) variants=(without series) cases=(ipv4_rst ipv6_rst) opt="-c rst -n 20000" ;;
-*) die "unknown window '$window' (lookup, hash or hashdance)" ;;
+reuse) variants=(series) cases=(ipv4_rst ipv6_rst) opt="-c rst -n 20000" ;;
+*) die "unknown window '$window' (lookup, hash, hashdance or reuse)" ;;
 esac
 pt=$(tree_dir "$base" patched)
 # The patch that closes the window: the series is built without it.
@@ -38,9 +45,12 @@ lookup) fix=$(git -C "$pt" log --format=%H "base-$base..patched" -- net/ipv4/ine
 hash) fix=$(git -C "$pt" log --format=%H -S 'tcp_rcv_raced_timewait(sk, tcp_flag_byte(th))' \
 	"base-$base..patched" -- net/ipv4/tcp_ipv4.c) ;;
 hashdance) fix=$(git -C "$pt" log --format=%H "base-$base..patched" -- net/ipv4/inet_timewait_sock.c) ;;
+reuse) fix=none ;;	# no patch of the series closes it yet: the series alone
 esac
-[[ $fix =~ ^[0-9a-f]{40}$ ]] || die "widen: no single $window patch in the $base series (found: ${fix:-none})"
-say "widen $window: the series without $(git -C "$pt" log -1 --format='%h ("%s")' "$fix")"
+if [ "$window" != reuse ]; then
+	[[ $fix =~ ^[0-9a-f]{40}$ ]] || die "widen: no single $window patch in the $base series (found: ${fix:-none})"
+	say "widen $window: the series without $(git -C "$pt" log -1 --format='%h ("%s")' "$fix")"
+fi
 dir=$(run_dir "widen-$window-$base")
 loop=$(rfc_loop "$base" "$dir")
 for v in "${variants[@]}"; do
@@ -82,6 +92,9 @@ if [ "$window" = lookup ]; then
 elif [ "$window" = hashdance ]; then
 	echo "$base widened ($window): lost RSTs in $runs runs: the series without $(git -C "$pt" log -1 --format=%h "$fix") ${lost[without]} (want > 0), series ${lost[series]} (want 0)"
 	[ "${lost[without]}" -gt 0 ] && [ "${lost[series]}" -eq 0 ]
+elif [ "$window" = reuse ]; then
+	echo "$base widened ($window): lost RSTs in $runs runs: series ${lost[series]} (want 0)"
+	[ "${lost[series]}" -eq 0 ]
 else
 	echo "$base widened ($window): lost signed RSTs in $runs runs: unpatched ${lost[unpatched]}, without the signature patch ${lost[without]}, series ${lost[series]} (want 0)"
 	[ "${lost[series]}" -eq 0 ]
