@@ -18,6 +18,15 @@ help=$(lab/lab help) || fail "lab/lab help failed"
 for f in lab/jobs/* lab/investigate/* lab/host/* lab/guest/*; do
 	grep -q "^  $(basename "$f") " <<<"$help" || fail "lab/lab help does not list $f"
 done
+# ...with the usage of the script's own header, word for word (the header
+# is the one place: "# lab/DIR/NAME USAGE: what it does").
+for f in lab/jobs/* lab/investigate/* lab/host/* lab/guest/*; do
+	n=$(basename "$f")
+	usage=$(grep -m1 -oE "lab/[a-z]+/${n}[^:]*:" "$f" | sed 's|^lab/[a-z]*/||; s|:$||') ||
+		fail "$f: no usage line (# $f ARGS: ...) in its header"
+	listed=$(grep -m1 "^  $n " <<<"$help" | sed -E 's/^  //; s/  +.*//')
+	[ "$usage" = "$listed" ] || fail "lab/lab help lists '$listed', the header of $f says '$usage'"
+done
 # ...and nothing that is gone.
 gone=$(sed -n 's|^  \([a-z][a-z0-9.-]*\) .*|\1|p' <<<"$help" | while read -r name; do
 	[ -e lab/jobs/"$name" ] || [ -e lab/investigate/"$name" ] || [ -e lab/host/"$name" ] ||

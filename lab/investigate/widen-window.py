@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""lab/investigate/widen-window.py TREE [WINDOW]: a debugging aid, never part of a series.
+"""lab/investigate/widen-window.py TREE [lookup|hash|hashdance|reuse]: a debugging aid, never part of a series.
 Widens a window by a wait of 300 us when another CPU holds the socket's
 spinlock (for instance while it turns the socket into a timewait socket).
 lab/investigate/widen-window.sh builds kernels with it.  WINDOW:

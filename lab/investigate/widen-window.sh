@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/widen-window.sh BASE [RUNS] [WINDOW]: a race window, widened by lab/investigate/widen-window.py
+# lab/investigate/widen-window.sh BASE [RUNS] [lookup|hash|hashdance|reuse]: a race window, widened by lab/investigate/widen-window.py
 # (a debugging aid, never in a series: a wait of 300 us when another CPU
 # holds the socket's spinlock), and the RFC's loop (lab/workload/rfc_loop.c) run RUNS times (default
 # 2) in kernels built with it.
