@@ -54,60 +54,40 @@ reuse_edits = [
 ]
 if window not in ("lookup", "hash", "hashdance", "reuse"):
     sys.exit(f"widen: unknown window {window} (lookup, hash, hashdance or reuse)")
-if window == "reuse":
-    macro = ("#include <linux/delay.h>\n"
-             "#define LAB_WIDEN_READ(sk) do { if (sk_fullsock(sk) && "
-             "spin_is_locked(&(sk)->sk_lock.slock)) mdelay(2); } while (0)\n")
-    for path, anchor, line in reuse_edits:
-        p = f"{tree}/{path}"
-        s = open(p).read()
-        if "LAB_WIDEN_READ" in s or "udelay(500)" in s:
-            continue
-        if s.count(anchor) != 1:
-            sys.exit(f"widen: anchor not found once in {path}")
-        s = s.replace(anchor, line + anchor)
-        hook = "#include <net/inet_hashtables.h>\n" if "hashtables" in path else "#include <net/tcp.h>\n"
-        text = macro if "hashtables" in path else "#include <linux/delay.h>\n"
-        if hook not in s:
-            sys.exit(f"widen: no include to hook in {path}")
-        s = s.replace(hook, hook + text, 1)
-        open(p, "w").write(s)
-    sys.exit(0)
-if window == "hashdance":
-    p = f"{tree}/{hashdance_edits[0][0]}"
-    s = open(p).read()
-    anchor, line = hashdance_edits[0][1], hashdance_edits[0][2]
-    if "udelay(300)" not in s:
-        if s.count(anchor) != 1:
-            sys.exit(f"widen: anchor not found once in {p}")
-        s = s.replace(anchor, line + anchor)
-        hook = "#include <net/inet_timewait_sock.h>\n"
-        if hook not in s:
-            sys.exit(f"widen: no include to hook in {p}")
-        s = s.replace(hook, hook + "#include <linux/delay.h>\n", 1)
-        open(p, "w").write(s)
-    sys.exit(0)
-edits = lookup_edits if window == "lookup" else hash_edits
-macro = ("#include <linux/delay.h>\n"
-         "#define LAB_WIDEN(sk) do { if (sk_fullsock(sk) && "
-         "spin_is_locked(&(sk)->sk_lock.slock)) udelay(300); } while (0)\n")
-for path, anchor, line in edits:
+
+
+def edit(path, anchor, replacement, hook, hooked):
+    """Replace the one ANCHOR of PATH, and add HOOKED after its #include HOOK."""
     p = f"{tree}/{path}"
     s = open(p).read()
-    if "LAB_WIDEN" in s:
-        continue
-    if window == "hash":
-        # the anchor is a whole line's start: insert the lines before it
-        if s.count(anchor) != 1:
-            sys.exit(f"widen: anchor not found once in {path}")
-        s = s.replace(anchor, "\n" + line + anchor[1:])
-        hook = "#include <net/tcp.h>\n"
-    else:
-        if s.count(anchor) != 1:
-            sys.exit(f"widen: anchor not found once in {path}")
-        s = s.replace(anchor, anchor + line)
-        hook = "#include <net/inet_hashtables.h>\n"
-    s = s.replace(hook, hook + macro, 1)
-    if macro not in s:
+    if replacement in s:
+        return  # applied already
+    if s.count(anchor) != 1:
+        sys.exit(f"widen: anchor not found once in {path}")
+    if hook not in s:
         sys.exit(f"widen: no include to hook in {path}")
+    s = s.replace(anchor, replacement).replace(hook, hook + hooked, 1)
     open(p, "w").write(s)
+
+
+delay_h = "#include <linux/delay.h>\n"
+widen = (delay_h + "#define LAB_WIDEN(sk) do { if (sk_fullsock(sk) && "
+         "spin_is_locked(&(sk)->sk_lock.slock)) udelay(300); } while (0)\n")
+widen_read = (delay_h + "#define LAB_WIDEN_READ(sk) do { if (sk_fullsock(sk) && "
+              "spin_is_locked(&(sk)->sk_lock.slock)) mdelay(2); } while (0)\n")
+if window == "lookup":
+    for path, anchor, line in lookup_edits:
+        edit(path, anchor, anchor + line, "#include <net/inet_hashtables.h>\n", widen)
+elif window == "hash":
+    # the anchor is a whole line's start: insert the lines before it
+    for path, anchor, line in hash_edits:
+        edit(path, anchor, "\n" + line + anchor[1:], "#include <net/tcp.h>\n", widen)
+elif window == "hashdance":
+    for path, anchor, line in hashdance_edits:
+        edit(path, anchor, line + anchor, "#include <net/inet_timewait_sock.h>\n", delay_h)
+else:
+    for path, anchor, line in reuse_edits:
+        if "hashtables" in path:
+            edit(path, anchor, line + anchor, "#include <net/inet_hashtables.h>\n", widen_read)
+        else:
+            edit(path, anchor, line + anchor, "#include <net/tcp.h>\n", delay_h)
