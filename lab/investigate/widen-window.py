@@ -22,35 +22,33 @@ import sys
 
 tree = sys.argv[1]
 window = sys.argv[2] if len(sys.argv) > 2 else "lookup"
+# The anchors hold in every base, with or without the series: the
+# lookups' reference on a match, and the top of their walks.
+take_ref = "if (unlikely(!refcount_inc_not_zero(&sk->sk_refcnt)))"
+walk = "sk_nulls_for_each_rcu(sk, node, &head->chain) {\n"
 lookup_edits = [
-    ("net/ipv4/inet_hashtables.c",
-     "\t\tif (likely(inet_match(net, sk, acookie, ports, dif, sdif))) {\n",
-     "\t\t\tLAB_WIDEN(sk);\n"),
-    ("net/ipv6/inet6_hashtables.c",
-     "\t\tif (!inet6_match(net, sk, saddr, daddr, ports, dif, sdif))\n\t\t\tcontinue;\n",
-     "\t\tLAB_WIDEN(sk);\n"),
+    (path, take_ref, "LAB_WIDEN(sk); " + take_ref)
+    for path in ("net/ipv4/inet_hashtables.c", "net/ipv6/inet6_hashtables.c")
 ]
 # The line before the signature check of the full-socket path, in every
 # base (tcp_inbound_hash() since 6.7, tcp_inbound_md5_hash() before).
 hash_edits = [
-    (path, anchor, "\tif (th->rst)\n\t\tLAB_WIDEN(sk);\n")
+    (path, anchor, "\n\tif (th->rst)\n\t\tLAB_WIDEN(sk);" + anchor)
     for path, anchor in (
         ("net/ipv4/tcp_ipv4.c", "\n\tdrop_reason = tcp_inbound_"),
         ("net/ipv6/tcp_ipv6.c", "\n\tdrop_reason = tcp_inbound_"))
 ]
 hashdance_edits = [
     ("net/ipv4/inet_timewait_sock.c", "\trefcount_set(&tw->tw_refcnt, 3);\n",
-     "\tudelay(300);\n"),
+     "\tudelay(300);\n\trefcount_set(&tw->tw_refcnt, 3);\n"),
 ]
 reuse_edits = [
-    ("net/ipv4/inet_hashtables.c",
-     "\t\tif (sk->sk_hash != hash)\n\t\t\tcontinue;\n\t\tif (likely(inet_match(",
-     "\t\tLAB_WIDEN_READ(sk);\n"),
-    ("net/ipv6/inet6_hashtables.c",
-     "\t\tif (sk->sk_hash != hash)\n\t\t\tcontinue;\n\t\tif (!inet6_match(",
-     "\t\tLAB_WIDEN_READ(sk);\n"),
-    ("net/ipv4/tcp_ipv4.c", "\t*own_req = inet_ehash_nolisten(newsk, ", "\tudelay(500);\n"),
-    ("net/ipv6/tcp_ipv6.c", "\t*own_req = inet_ehash_nolisten(newsk, ", "\tudelay(500);\n"),
+    (path, walk, walk + "\t\tLAB_WIDEN_READ(sk);\n")
+    for path in ("net/ipv4/inet_hashtables.c", "net/ipv6/inet6_hashtables.c")
+] + [
+    (path, "\t*own_req = inet_ehash_nolisten(newsk, ",
+     "\tudelay(500);\n\t*own_req = inet_ehash_nolisten(newsk, ")
+    for path in ("net/ipv4/tcp_ipv4.c", "net/ipv6/tcp_ipv6.c")
 ]
 if window not in ("lookup", "hash", "hashdance", "reuse"):
     sys.exit(f"widen: unknown window {window} (lookup, hash, hashdance or reuse)")
@@ -76,18 +74,17 @@ widen = (delay_h + "#define LAB_WIDEN(sk) do { if (sk_fullsock(sk) && "
 widen_read = (delay_h + "#define LAB_WIDEN_READ(sk) do { if (sk_fullsock(sk) && "
               "spin_is_locked(&(sk)->sk_lock.slock)) mdelay(2); } while (0)\n")
 if window == "lookup":
-    for path, anchor, line in lookup_edits:
-        edit(path, anchor, anchor + line, "#include <net/inet_hashtables.h>\n", widen)
+    for path, anchor, replacement in lookup_edits:
+        edit(path, anchor, replacement, "#include <net/inet_hashtables.h>\n", widen)
 elif window == "hash":
-    # the anchor is a whole line's start: insert the lines before it
-    for path, anchor, line in hash_edits:
-        edit(path, anchor, "\n" + line + anchor[1:], "#include <net/tcp.h>\n", widen)
+    for path, anchor, replacement in hash_edits:
+        edit(path, anchor, replacement, "#include <net/tcp.h>\n", widen)
 elif window == "hashdance":
-    for path, anchor, line in hashdance_edits:
-        edit(path, anchor, line + anchor, "#include <net/inet_timewait_sock.h>\n", delay_h)
+    for path, anchor, replacement in hashdance_edits:
+        edit(path, anchor, replacement, "#include <net/inet_timewait_sock.h>\n", delay_h)
 else:
-    for path, anchor, line in reuse_edits:
+    for path, anchor, replacement in reuse_edits:
         if "hashtables" in path:
-            edit(path, anchor, line + anchor, "#include <net/inet_hashtables.h>\n", widen_read)
+            edit(path, anchor, replacement, "#include <net/inet_hashtables.h>\n", widen_read)
         else:
-            edit(path, anchor, line + anchor, "#include <net/tcp.h>\n", delay_h)
+            edit(path, anchor, replacement, "#include <net/tcp.h>\n", delay_h)

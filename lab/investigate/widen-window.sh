@@ -7,8 +7,8 @@
 #
 # WINDOW lookup (default): a lookup that matched a full socket and has not
 #   taken its reference yet.  Builds the unpatched base, the series
-#   without its lookup patch (the one that changes inet_hashtables.c) and
-#   the whole series, runs the rst cases; passes when the series without
+#   without its lookup patch (the one that adds
+#   inet_lookup_established_locked()) and the whole series, runs the rst cases; passes when the series without
 #   the lookup patch loses RSTs through that window and the series none.
 # WINDOW hash: a signed RST that holds the full socket and is about to
 #   check its signature while another CPU moves the socket to TIME_WAIT.
@@ -20,8 +20,9 @@
 #   refcount; the series without its b8ec80b13021 backport, and the series.
 # WINDOW reuse: a lookup reads a full socket that its move to TIME_WAIT
 #   freed and a new child socket reuses (widen-window.py says how).
-#   Builds the series alone, runs the rst cases; passes when it loses
-#   none (today it does not: the window is open).
+#   Builds the series without its patch to hlist_nulls_replace_init_rcu()
+#   (include/linux/rculist_nulls.h) and the series, runs the rst cases;
+#   passes when the first loses RSTs and the series none.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -35,22 +36,21 @@ case $window in
 lookup) variants=(unpatched without series) cases=(ipv4_rst ipv6_rst) opt="-c rst -n 20000" ;;
 hash) variants=(unpatched without series) cases=(ipv4_md5 ipv6_md5 ipv4_ao ipv6_ao) opt="-c md5,ao -n 10000" ;;
 hashdance) variants=(without series) cases=(ipv4_rst ipv6_rst) opt="-c rst -n 20000" ;;
-reuse) variants=(series) cases=(ipv4_rst ipv6_rst) opt="-c rst -n 20000" ;;
+reuse) variants=(without series) cases=(ipv4_rst ipv6_rst) opt="-c rst -n 20000" ;;
 *) die "unknown window '$window' (lookup, hash, hashdance or reuse)" ;;
 esac
 pt=$(tree_dir "$base" patched)
 # The patch that closes the window: the series is built without it.
 case $window in
-lookup) fix=$(git -C "$pt" log --format=%H "base-$base..patched" -- net/ipv4/inet_hashtables.c) ;;
+lookup) fix=$(git -C "$pt" log --format=%H -S 'inet_lookup_established_locked(' \
+	"base-$base..patched" -- net/ipv4/inet_hashtables.c) ;;
 hash) fix=$(git -C "$pt" log --format=%H -S 'tcp_rcv_raced_timewait(sk, tcp_flag_byte(th))' \
 	"base-$base..patched" -- net/ipv4/tcp_ipv4.c) ;;
 hashdance) fix=$(git -C "$pt" log --format=%H "base-$base..patched" -- net/ipv4/inet_timewait_sock.c) ;;
-reuse) fix=none ;;	# no patch of the series closes it yet: the series alone
+reuse) fix=$(git -C "$pt" log --format=%H "base-$base..patched" -- include/linux/rculist_nulls.h) ;;
 esac
-if [ "$window" != reuse ]; then
-	[[ $fix =~ ^[0-9a-f]{40}$ ]] || die "widen: no single $window patch in the $base series (found: ${fix:-none})"
-	say "widen $window: the series without $(git -C "$pt" log -1 --format='%h ("%s")' "$fix")"
-fi
+[[ $fix =~ ^[0-9a-f]{40}$ ]] || die "widen: no single $window patch in the $base series (found: ${fix:-none})"
+say "widen $window: the series without $(git -C "$pt" log -1 --format='%h ("%s")' "$fix")"
 dir=$(run_dir "widen-$window-$base")
 loop=$(rfc_loop "$base" "$dir")
 for v in "${variants[@]}"; do
@@ -89,12 +89,9 @@ done
 if [ "$window" = lookup ]; then
 	echo "$base widened ($window): lost RSTs in $runs runs: unpatched ${lost[unpatched]}, without the lookup patch ${lost[without]} (want > 0), series ${lost[series]} (want 0)"
 	[ "${lost[without]}" -gt 0 ] && [ "${lost[series]}" -eq 0 ]
-elif [ "$window" = hashdance ]; then
+elif [ "$window" = hashdance ] || [ "$window" = reuse ]; then
 	echo "$base widened ($window): lost RSTs in $runs runs: the series without $(git -C "$pt" log -1 --format=%h "$fix") ${lost[without]} (want > 0), series ${lost[series]} (want 0)"
 	[ "${lost[without]}" -gt 0 ] && [ "${lost[series]}" -eq 0 ]
-elif [ "$window" = reuse ]; then
-	echo "$base widened ($window): lost RSTs in $runs runs: series ${lost[series]} (want 0)"
-	[ "${lost[series]}" -eq 0 ]
 else
 	echo "$base widened ($window): lost signed RSTs in $runs runs: unpatched ${lost[unpatched]}, without the signature patch ${lost[without]}, series ${lost[series]} (want 0)"
 	[ "${lost[series]}" -eq 0 ]
