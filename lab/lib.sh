@@ -21,7 +21,20 @@ export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 export KBUILD_BUILD_USER=lab KBUILD_BUILD_HOST=lab
 export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 
-die() { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
+# Exit codes of every job: 0 as expected; 1 the kernel or the series failed
+# what was checked (check_failed, or a verdict); 2 the lab could not run
+# (die: bad input, a missing tool or file, a failed build or boot); 124 a
+# guest that timed out.
+die() { printf 'lab: error: %s\n' "$*" >&2; exit 2; }
+check_failed() { printf 'lab: FAIL: %s\n' "$*" >&2; exit 1; }
+# guest_died RC MESSAGE: a guest that ended with RC instead of 0: 124 stays
+# a timeout, 1 (a panic, or its command's failure) the kernel's, others 2.
+guest_died() {
+	local rc=$1
+	shift
+	printf 'lab: error: %s\n' "$*" >&2
+	case $rc in 1 | 124) exit "$rc" ;; *) exit 2 ;; esac
+}
 say() { printf 'lab: %s\n' "$*" >&2; }
 
 # check_base BASE: the base names a Debian linux-source package, the

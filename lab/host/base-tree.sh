@@ -5,7 +5,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/host/base-tree.sh BASE}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/host/base-tree.sh BASE"
 check_base "$base"
 lock_base "$base"
 src=$(tree_dir "$base" unpatched)

@@ -113,12 +113,9 @@ if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 	exit 124
 fi
 if [ ! -f "$run/out/.lab-status" ]; then
-	if grep -q 'Kernel panic' "$log"; then
-		say "guest panicked: $(grep -m1 'Kernel panic' "$log")"
-	else
-		say "guest ended without a status (qemu exit $rc: $(head -c 300 "$run/qemu.err")); serial log: $log"
-	fi
-	exit 125
+	# a panic is the kernel's failure (1); anything else, the boot's (2)
+	grep -q 'Kernel panic' "$log" && check_failed "guest panicked: $(grep -m1 'Kernel panic' "$log")"
+	die "guest ended without a status (qemu exit $rc: $(head -c 300 "$run/qemu.err")); serial log: $log"
 fi
 status=$(cat "$run/out/.lab-status")
 say "guest command exited with status $status ($accel); results in $run/out"

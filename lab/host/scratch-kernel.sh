@@ -9,9 +9,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/host/scratch-kernel.sh BASE COMMIT BZIMAGE [CMD...]}
-commit=${2:?commit}
-out=${3:?bzImage}
+[ $# -ge 3 ] || die "usage: lab/host/scratch-kernel.sh BASE COMMIT BZIMAGE [CMD...]"
+base=$1 commit=$2 out=$3
 shift 3
 lock_base "$base"
 src=$(tree_dir "$base" unpatched)

@@ -18,7 +18,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/count-insns.sh BASE [TRANSACTIONS] [rr|closed]}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/investigate/count-insns.sh BASE [TRANSACTIONS] [rr|closed]"
 n=${2:-2000}
 workload=${3:-rr}
 positive TRANSACTIONS "$n"

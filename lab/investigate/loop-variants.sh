@@ -41,7 +41,7 @@ else
 	rc=0
 	"$LAB_DIR/host/boot-guest.sh" --run "$dir" --timeout $((rounds * $# * 400 + 300)) "$kernel" -- "$cmd" \
 		>"$dir/console" 2>&1 || rc=$?
-	[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; die "the guest failed (exit $rc), see $dir/console"; }
+	[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; guest_died "$rc" "the guest failed (exit $rc), see $dir/console"; }
 	about="$base unpatched, 2-vCPU TCG guest"
 fi
 echo "$about: lost RSTs of the RFC's loop, $rounds x $n connections per family and variant"

@@ -13,7 +13,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/per-patch.sh BASE [RUNS] [PATCHES]}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/investigate/per-patch.sh BASE [RUNS] [PATCHES]"
 check_base "$base"
 lock_base "$base"
 runs=${2:-10}

@@ -10,7 +10,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/stress-mutant.sh BASE}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/investigate/stress-mutant.sh BASE"
 check_base "$base"
 lock_base "$base"
 runs=${STRESS_RUNS:-2}

@@ -19,7 +19,8 @@ set -euo pipefail
 
 dir=
 if [ "${1:-}" = --dir ]; then
-	dir=${2:?--dir needs a directory}
+	[ $# -ge 2 ] || die "option --dir needs a directory"
+	dir=$2
 	shift 2
 fi
 [ $# -gt 0 ] || die "usage: lab/jobs/cost.sh [--dir DIR] BASE..."
@@ -70,7 +71,7 @@ $dir/$base/rfc_loop -c fin -n $conn_n >fin.log; echo \$? >fin.rc"
 			"$LAB_DIR/host/boot-guest.sh" --accel icount --smp "$smp" --timeout 900 --run "$run" \
 				"$dir/$base/bzImage-$v" -- "$cmd" >"$run.console" 2>&1 || rc=$?
 			[ "$rc" -eq 0 ] || { tail -n 15 "$run.console" >&2
-				die "cost $base: the $v guest failed (exit $rc), see $run.console"; }
+				guest_died "$rc" "cost $base: the $v guest failed (exit $rc), see $run.console"; }
 		done
 	done
 done

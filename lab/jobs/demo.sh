@@ -45,7 +45,7 @@ boot() {
 	"$LAB_DIR/host/boot-guest.sh" --run "$dir/$2" --timeout "${4:-600}" "$(cat "$dir/kernel-$1")" -- "$3" \
 		>"$dir/$2.console" 2>&1 || rc=$?
 	[ $rc -eq 0 ] || { tail -n 15 "$dir/$2.console" >&2
-		die "the $1 guest failed (exit $rc): serial log $dir/$2/serial.log"; }
+		guest_died "$rc" "the $1 guest failed (exit $rc): serial log $dir/$2/serial.log"; }
 }
 
 for v in unpatched patched; do

@@ -15,7 +15,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/jobs/stress.sh BASE [patched|unpatched...]}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/jobs/stress.sh BASE [patched|unpatched...]"
 shift
 if [ $# -gt 0 ]; then variants=("$@"); else variants=(patched unpatched); fi
 runs=${STRESS_RUNS:-20}
@@ -72,10 +73,10 @@ for v in "${variants[@]}"; do
 		mv "$dir/$v.console" "$dir/$v-boot$attempt.console"
 	done
 	echo "# guest: exit=$rc seconds=$((SECONDS - s))" >"$dir/$v.result"
-	[ "$rc" -ne 3 ] || die "the $v guest splatted during the boot three times ($(cat "$dir/$v/out/boot-splat.log")), see $dir/$v.console"
+	[ "$rc" -ne 3 ] || check_failed "the $v guest splatted during the boot three times ($(cat "$dir/$v/out/boot-splat.log")), see $dir/$v.console"
 	[ -s "$dir/$v/out/stress.result" ] || {
 		tail -n 20 "$dir/$v.console" >&2
-		die "the $v guest gave no result (exit $rc), see $dir/$v.console"
+		guest_died "$rc" "the $v guest gave no result (exit $rc), see $dir/$v.console"
 	}
 done
 say "the guests ran in $(elapsed $t0); results in $dir"

@@ -19,7 +19,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/jobs/submit-check.sh BASE}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/jobs/submit-check.sh BASE"
 check_base "$base"
 lock_base "$base"
 dir=$(series_dir "$base")
