@@ -4,8 +4,8 @@
 # (KASAN, lockdep, debugobjects, kmemleak, ref_tracker; lab/config/
 # debug.config).  Boots the patched kernel and, as the control, the
 # unpatched one (VARIANTs: patched unpatched by default) and runs
-# lab/guest/stress in each: the selftest STRESS_RUNS times (default 20),
-# then STRESS_SECONDS (default 600) of race loops with xfrm policies while
+# lab/guest/stress in each: the selftest LAB_STRESS_RUNS times (default 20),
+# then LAB_STRESS_SECONDS (default 600) of race loops with xfrm policies while
 # namespaces holding TIME-WAIT and FIN-WAIT-2 sockets are created and
 # destroyed, then the checks (timewait slabs back to their boot count,
 # kmemleak, dmesg).  Results in build/runs/stress-BASE-<time>/;
@@ -19,11 +19,11 @@ base=${1:-}
 [ -n "$base" ] || die "usage: lab/jobs/stress.sh BASE [patched|unpatched...]"
 shift
 if [ $# -gt 0 ]; then variants=("$@"); else variants=(patched unpatched); fi
-runs=${STRESS_RUNS:-20}
-secs=${STRESS_SECONDS:-600}
-flavour=${STRESS_FLAVOUR:-debug}
-positive STRESS_RUNS "$runs"
-positive STRESS_SECONDS "$secs"
+runs=${LAB_STRESS_RUNS:-20}
+secs=${LAB_STRESS_SECONDS:-600}
+flavour=${LAB_STRESS_FLAVOUR:-debug}
+positive LAB_STRESS_RUNS "$runs"
+positive LAB_STRESS_SECONDS "$secs"
 for v in "${variants[@]}"; do
 	case $v in patched|unpatched) ;; *) die "stress: unknown variant '$v' (patched or unpatched)" ;; esac
 done
