@@ -15,7 +15,7 @@ LAB_REPO=$(dirname "$LAB_DIR")
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 # Two trees of one base (unpatched, patched) share the compiler cache:
 # paths are made relative to this directory and the cwd is not hashed.
-export CCACHE_BASEDIR=$LAB_BUILD/src CCACHE_NOHASHDIR=1
+export CCACHE_BASEDIR=$LAB_BUILD CCACHE_NOHASHDIR=1
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 # Fixed build identity, so that a rebuild of the same source hits ccache.
 export KBUILD_BUILD_USER=lab KBUILD_BUILD_HOST=lab
@@ -38,11 +38,19 @@ guest_died() {
 say() { printf 'lab: %s\n' "$*" >&2; }
 
 # check_base BASE: the base names a Debian linux-source package, the
-# host's or one of a newer suite (lab/host/fetch-source.sh fetches that one).
+# host's or one of a newer suite (lab/host/fetch-source.sh fetches that one);
+# with LAB_TREE, BASE only names the series (patches/BASE) and the tree is
+# the user's.
 check_base() {
 	local base=$1
 	[[ $base =~ ^[0-9]+\.[0-9]+$ ]] ||
 		die "bad base '$base': expected MAJOR.MINOR, e.g. 7.3, 6.12 or 6.1"
+	if [ -n "${LAB_TREE:-}" ]; then
+		git -C "$LAB_TREE" rev-parse -q --verify 'HEAD^{commit}' >/dev/null 2>&1 ||
+			die "LAB_TREE=$LAB_TREE is not a git tree with a commit checked out"
+		[ -d "$(series_dir "$base")" ] || die "there is no $base series to put on LAB_TREE: $(series_dir "$base") does not exist"
+		return 0
+	fi
 	[ -f "/usr/src/linux-source-$base.tar.xz" ] && return 0
 	[ -f "$LAB_BUILD/apt/src/$base/version" ] && return 0
 	apt-cache show "linux-source-$base" >/dev/null 2>&1 && return 0
@@ -98,11 +106,15 @@ known_bases() {
 	} | sed -n 's/^linux-source-\([0-9]*\.[0-9]*\)$/\1/p' | sort -uV | xargs
 }
 
-# tree_dir BASE VARIANT: the source tree of the unpatched base or of the series.
+# tree_dir BASE VARIANT: the source tree of the unpatched base or of the
+# series: build/src/BASE[-patched], or with LAB_TREE=DIR (a kernel git tree
+# of the user's) build/src/tree-NAME/BASE[-patched], NAME being DIR's.
 tree_dir() {
+	local root=$LAB_BUILD/src
+	[ -z "${LAB_TREE:-}" ] || root+=/tree-$(basename "$(cd "$LAB_TREE" && pwd -P)")
 	case $2 in
-	unpatched) echo "$LAB_BUILD/src/$1" ;;
-	patched) echo "$LAB_BUILD/src/$1-patched" ;;
+	unpatched) echo "$root/$1" ;;
+	patched) echo "$root/$1-patched" ;;
 	*) die "bad variant '$2'" ;;
 	esac
 }

@@ -2,6 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # lab/host/base-tree.sh BASE: make Debian's linux-source-BASE a git tree with one
 # tagged base commit, plus a worktree on branch "patched" for the series.
+# With LAB_TREE=DIR, the base is DIR's checked-out commit instead, in a
+# clone that shares DIR's objects (git clone --shared): DIR itself is not
+# written to, and its history is there for submit-check's Fixes: check.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -12,9 +15,30 @@ lock_base "$base"
 src=$(tree_dir "$base" unpatched)
 tag=base-$base
 
-if git -C "$src" rev-parse -q --verify "refs/tags/$tag" >/dev/null 2>&1; then
+want=
+[ -z "${LAB_TREE:-}" ] || want=$(git -C "$LAB_TREE" rev-parse 'HEAD^{commit}')
+if git -C "$src" rev-parse -q --verify "refs/tags/$tag" >/dev/null 2>&1 &&
+	{ [ -z "$want" ] || [ "$(git -C "$src" rev-parse "$tag^{commit}")" = "$want" ]; }; then
 	[ -d "$(tree_dir "$base" patched)" ] || git -C "$src" worktree add -q \
 		"$(tree_dir "$base" patched)" -B patched "$tag"
+	exit 0
+fi
+
+if [ -n "${LAB_TREE:-}" ]; then
+	commit=$want
+	need_space "$LAB_BUILD" "${LAB_NEED_GB:-3}"
+	say "cloning $LAB_TREE (shared objects) at $(git -C "$LAB_TREE" log -1 --format='%h ("%s")' "$commit")"
+	rm -rf "$src" "$(tree_dir "$base" patched)"
+	mkdir -p "$(dirname "$src")"
+	git clone -q --shared --no-checkout "$LAB_TREE" "$src"
+	git -C "$src" checkout -q -b base "$commit"
+	git -C "$src" config user.name "Kernel Lab"
+	git -C "$src" config user.email "lab@localhost"
+	git -C "$src" config gc.auto 0
+	printf '/.o-*/\n' >>"$src/.git/info/exclude"
+	git -C "$src" tag "$tag"
+	git -C "$src" worktree add -q "$(tree_dir "$base" patched)" -B patched "$tag"
+	say "base $base: $(git -C "$src" log --oneline -1) in $src"
 	exit 0
 fi
 

@@ -11,8 +11,9 @@
 #
 # The newest base is the one posted upstream, to UPSTREAM_TREE (lab/lib.sh):
 # "[PATCH net-next N/M]".  Older bases are stable backports: "[PATCH X.Y.y N/M]".
-# Fixes: tags and "commit <sha> upstream." lines are checked against
-# lab/data/upstream-commits.txt (kept offline); the selftests the series
+# Fixes: tags and "commit <sha> upstream." lines are checked against the
+# base tree's history where it has the commit (a LAB_TREE with history),
+# else lab/data/upstream-commits.txt (kept offline); the selftests the series
 # add and the options they need against lab/data/selftests.txt.  W=1 and
 # sparse compile only the touched objects of a prepared tree (no kernel
 # build needed).
@@ -124,7 +125,12 @@ fi
 # 3. Tags: Fixes: and "commit <sha> upstream." name real commits with the
 #    subject they really have; every From: has a matching Signed-off-by.
 problems='' nfix=0
-known() {	# known SHA SUBJECT: lab/data/upstream-commits.txt has it
+known() {	# known SHA SUBJECT: the base tree's history (a LAB_TREE with it) or lab/data/upstream-commits.txt has it
+	local s
+	if s=$(git -C "$src" log -1 --format=%s "$1^{commit}" -- 2>/dev/null) && [ -n "$s" ]; then
+		[ -z "$2" ] || [ "$s" = "$2" ]
+		return
+	fi
 	awk -v sha="$1" -v subj="$2" '/^#/ || NF < 2 { next }
 		{ s = $0; sub(/^[^ ]+ /, "", s)
 		  if ((index($1, sha) == 1 || index(sha, $1) == 1) && (subj == "" || s == subj)) f = 1 }
