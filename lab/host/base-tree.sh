@@ -36,7 +36,7 @@ if [ -n "${LAB_TREE:-}" ]; then
 	git -C "$src" config user.email "lab@localhost"
 	git -C "$src" config gc.auto 0
 	printf '/.o-*/\n' >>"$src/.git/info/exclude"
-	git -C "$src" tag "$tag"
+	git -C "$src" tag -f "$tag" "$commit" >/dev/null
 	git -C "$src" worktree add -q "$(tree_dir "$base" patched)" -B patched "$tag"
 	say "base $base: $(git -C "$src" log --oneline -1) in $src"
 	exit 0
