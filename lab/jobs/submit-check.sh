@@ -53,7 +53,9 @@ body() { sed -n '/^$/,/^---$/p' "$1"; }
 "$LAB_DIR/host/base-tree.sh" "$base"
 src=$(tree_dir "$base" unpatched)
 wt=$(mktemp -d "$LAB_BUILD/submit-check-$base.XXXXXX")
-trap 'git -C "$src" worktree remove --force "$wt" >/dev/null 2>&1; rm -rf "$wt"' EXIT
+b4_branch=b4/submit-check-$$
+trap 'git -C "$src" worktree remove --force "$wt" >/dev/null 2>&1; rm -rf "$wt"
+	git -C "$src" branch -D "$b4_branch" >/dev/null 2>&1 || true' EXIT
 git -C "$src" worktree add -q --detach "$wt" "base-$base"
 problems=
 for f in "${files[@]}"; do
@@ -189,6 +191,38 @@ for f in "${files[@]}"; do
 		problems+=" ${f##*/}: $(printf '%s\n' "$out" | grep -m1 -E '^(ERROR|WARNING|CHECK)')"
 done
 check "checkpatch --strict" "$n patches clean (the checkpatch of base $newest)" "$problems"
+
+# 4b. b4, as the series is prepared and sent: b4 prep enrolls the applied
+#     series (a branch of the git am worktree), takes cover-letter.txt, the
+#     tree's prefix and To/Cc from get_maintainer.pl (--auto-to-cc), and
+#     runs its checks (--check, checkpatch without --strict; -C: no cache).
+#     Its only findings may be the two that step 4 ignores, and why.
+if [ "$applied" = yes ]; then
+	b4=$("$LAB_DIR/host/fetch-tools.sh")/b4
+	git -C "$wt" checkout -q -b "$b4_branch"
+	problems=
+	b4out=$wt.b4
+	{
+		(cd "$wt" && "$b4" prep -e "base-$base" &&
+			EDITOR="cp $dir/cover-letter.txt" "$b4" prep --edit-cover &&
+			"$b4" prep --set-prefixes "$tree" && "$b4" prep --auto-to-cc) >"$b4out" 2>&1 ||
+			problems="b4 prep failed: $(tail -n 1 "$b4out")"
+	}
+	if [ -z "$problems" ]; then
+		# checkpatch's spdxcheck.py wants Debian's python3 (ply), first on PATH
+		(cd "$wt" && PATH=/usr/bin:$PATH "$b4" prep -C --check) 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >"$b4out"
+		tally=$(grep -E '^Success: [0-9]+, Warning: [0-9]+, Error: [0-9]+$' "$b4out") ||
+			problems="b4 prep --check gave no tally: $(tail -n 1 "$b4out")"
+		findings=$(grep -E 'checkpatch\.pl: ' "$b4out" |
+			grep -vE "WARNING: Unknown commit id|WARNING: added, moved or deleted file\(s\), does MAINTAINERS need updating\?") || true
+		[ -z "$findings" ] || problems+=" $(head -n 3 <<<"$findings")"
+		[[ ${tally:-} == *", Error: 0" ]] || problems+=" b4 prep --check: ${tally:-no tally}"
+		cover=$(git -C "$wt" rev-list --reverse "base-$base..$b4_branch" | head -n 1)
+		recipients=$(git -C "$wt" log -1 --format=%B "$cover" | grep -cE '^(To|Cc): ' || true)
+	fi
+	check "b4 prep" "enrolled with [PATCH $tree], ${recipients:-0} recipients from get_maintainer.pl; --check: ${tally:-}, only unknown commit ids and the new file's MAINTAINERS question" "$problems"
+	rm -f "$b4out"
+fi
 
 if [ "$applied" != yes ]; then
 	report FAIL "build checks" "skipped: the series does not apply"
