@@ -15,7 +15,7 @@ LAB_REPO=$(dirname "$LAB_DIR")
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 # Two trees of one base (unpatched, patched) share the compiler cache:
 # paths are made relative to this directory and the cwd is not hashed.
-export CCACHE_BASEDIR=$LAB_BUILD CCACHE_NOHASHDIR=1
+export CCACHE_BASEDIR=$LAB_BUILD/src CCACHE_NOHASHDIR=1
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 # Fixed build identity, so that a rebuild of the same source hits ccache.
 export KBUILD_BUILD_USER=lab KBUILD_BUILD_HOST=lab
@@ -27,9 +27,10 @@ export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 # guest that timed out.
 die() { printf 'lab: error: %s\n' "$*" >&2; exit 2; }
 check_failed() { printf 'lab: FAIL: %s\n' "$*" >&2; exit 1; }
-# guest_died RC MESSAGE: a guest that ended with RC instead of 0: 124 stays
-# a timeout, 1 (a panic, or its command's failure) the kernel's, others 2.
-guest_died() {
+# exit_as RC MESSAGE: a guest or a step that ended with RC instead of 0:
+# 124 stays a timeout, 1 (a panic, a failed check, a series that does not
+# apply) the kernel's or the series', others 2.
+exit_as() {
 	local rc=$1
 	shift
 	printf 'lab: error: %s\n' "$*" >&2
@@ -46,8 +47,12 @@ check_base() {
 	[[ $base =~ ^[0-9]+\.[0-9]+$ ]] ||
 		die "bad base '$base': expected MAJOR.MINOR, e.g. 7.3, 6.12 or 6.1"
 	if [ -n "${LAB_TREE:-}" ]; then
-		git -C "$LAB_TREE" rev-parse -q --verify 'HEAD^{commit}' >/dev/null 2>&1 ||
-			die "LAB_TREE=$LAB_TREE is not a git tree with a commit checked out"
+		local top=''
+		top=$(git -C "$LAB_TREE" rev-parse --show-toplevel 2>/dev/null) || true
+		if [ -z "$top" ] || [ "$top" != "$(cd "$LAB_TREE" && pwd -P)" ] ||
+			! git -C "$LAB_TREE" rev-parse -q --verify 'HEAD^{commit}' >/dev/null 2>&1; then
+			die "LAB_TREE=$LAB_TREE is not the top of a git tree with a commit checked out"
+		fi
 		[ -d "$(series_dir "$base")" ] || die "there is no $base series to put on LAB_TREE: $(series_dir "$base") does not exist"
 		return 0
 	fi
@@ -108,10 +113,14 @@ known_bases() {
 
 # tree_dir BASE VARIANT: the source tree of the unpatched base or of the
 # series: build/src/BASE[-patched], or with LAB_TREE=DIR (a kernel git tree
-# of the user's) build/src/tree-NAME/BASE[-patched], NAME being DIR's.
+# of the user's) build/src/tree-NAME-HASH/BASE[-patched], NAME being DIR's
+# and HASH the first 8 digits of the md5 of its real path.
 tree_dir() {
-	local root=$LAB_BUILD/src
-	[ -z "${LAB_TREE:-}" ] || root+=/tree-$(basename "$(cd "$LAB_TREE" && pwd -P)")
+	local root=$LAB_BUILD/src real
+	if [ -n "${LAB_TREE:-}" ]; then
+		real=$(cd "$LAB_TREE" && pwd -P) || die "no LAB_TREE directory $LAB_TREE"
+		root+=/tree-$(basename "$real")-$(printf %s "$real" | md5sum | cut -c1-8)
+	fi
 	case $2 in
 	unpatched) echo "$root/$1" ;;
 	patched) echo "$root/$1-patched" ;;

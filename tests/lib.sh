@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 # LAB and BASE are for the tests that source this.
 export LAB=lab/lab
+unset LAB_TREE	# the tests use the Debian bases (tests/62 sets its own)
 export BASE=${LAB_TEST_BASE:-7.3}
 fail() { echo "FAIL: $*"; exit 1; }
 # expect_rc WANT OUTFILE CMD...: run CMD, keep its output, check its status.

@@ -28,10 +28,15 @@ if [ -n "${LAB_TREE:-}" ]; then
 	commit=$want
 	need_space "$LAB_BUILD" "${LAB_NEED_GB:-3}"
 	say "cloning $LAB_TREE (shared objects) at $(git -C "$LAB_TREE" log -1 --format='%h ("%s")' "$commit")"
-	rm -rf "$src" "$(tree_dir "$base" patched)"
+	pt=$(tree_dir "$base" patched)
+	[ ! -d "$pt" ] || [ -z "$(git -C "$pt" status --porcelain 2>/dev/null)" ] ||
+		die "$pt has uncommitted changes: commit and export them, or remove it, before the base moves to $commit"
+	[ -z "$(git -C "$LAB_TREE" status --porcelain --untracked-files=no)" ] ||
+		say "LAB_TREE has uncommitted changes: the base is its commit, without them"
+	rm -rf "$src" "$pt"
 	mkdir -p "$(dirname "$src")"
-	git clone -q --shared --no-checkout "$LAB_TREE" "$src"
-	git -C "$src" checkout -q -b base "$commit"
+	git clone -q --shared --no-checkout "$LAB_TREE" "$src" || die "git clone --shared $LAB_TREE failed"
+	git -C "$src" checkout -q --detach "$commit"
 	git -C "$src" config user.name "Kernel Lab"
 	git -C "$src" config user.email "lab@localhost"
 	git -C "$src" config gc.auto 0

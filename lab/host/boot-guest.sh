@@ -14,8 +14,9 @@
 #   --run DIR     run directory (default build/runs/guest-<time>)
 # LAB_APPEND adds kernel command line arguments, LAB_QEMU_ARGS qemu
 # arguments (split at spaces; lab/investigate/count-insns.sh uses it).
-# Exit status: the command's; 124 when the guest timed out; 125 when it
-# ended without a status (panic, failed boot).
+# Exit status: the command's; 124 when the guest timed out; 1 when the
+# kernel panicked; 2 when the guest ended without a status otherwise (a
+# failed boot, or a panic because the root or the lab's init failed).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -114,7 +115,8 @@ if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 fi
 if [ ! -f "$run/out/.lab-status" ]; then
 	# a panic is the kernel's failure (1); anything else, the boot's (2)
-	grep -q 'Kernel panic' "$log" && check_failed "guest panicked: $(grep -m1 'Kernel panic' "$log")"
+	grep 'Kernel panic' "$log" | grep -qv 'VFS: Unable to mount root\|Attempted to kill init' &&
+		check_failed "guest panicked: $(grep -m1 'Kernel panic' "$log")"
 	die "guest ended without a status (qemu exit $rc: $(head -c 300 "$run/qemu.err")); serial log: $log"
 fi
 status=$(cat "$run/out/.lab-status")

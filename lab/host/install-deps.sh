@@ -20,4 +20,5 @@ done
 echo "lab: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q >&2 || true
-apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 ||
+	{ echo "lab: error: apt-get install ${missing[*]} failed" >&2; exit 2; }

@@ -14,7 +14,7 @@ base=$1 commit=$2 out=$3
 shift 3
 lock_base "$base"
 src=$(tree_dir "$base" unpatched)
-wt=$LAB_BUILD/src/$base-scratch
+wt=$(dirname "$(tree_dir "$base" unpatched)")/$base-scratch
 flavour=${LAB_SCRATCH_FLAVOUR:-tiny}
 obj=$wt/.o-$flavour
 [ -e "$wt/.git" ] || git -C "$src" worktree add -q --detach "$wt" "base-$base"

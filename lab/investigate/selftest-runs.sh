@@ -28,7 +28,7 @@ say "$base $variant ($flavour), $smp vCPUs: $runs runs of $test (console: $dir/c
 rc=0
 "$LAB_DIR/host/boot-guest.sh" --smp "$smp" --mem 2048 --run "$dir/run" --timeout $((runs * 120 + 300)) "$kernel" -- \
 	"$env$LAB_DIR/guest/repeat-selftest $test $runs $inst/net/$test" >"$dir/console" 2>&1 || rc=$?
-[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; guest_died "$rc" "the guest failed (exit $rc), see $dir/console"; }
+[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; exit_as "$rc" "the guest failed (exit $rc), see $dir/console"; }
 out=$dir/run/out
 declare -A n
 failed=0

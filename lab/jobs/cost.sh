@@ -71,7 +71,7 @@ $dir/$base/rfc_loop -c fin -n $conn_n >fin.log; echo \$? >fin.rc"
 			"$LAB_DIR/host/boot-guest.sh" --accel icount --smp "$smp" --timeout 900 --run "$run" \
 				"$dir/$base/bzImage-$v" -- "$cmd" >"$run.console" 2>&1 || rc=$?
 			[ "$rc" -eq 0 ] || { tail -n 15 "$run.console" >&2
-				guest_died "$rc" "cost $base: the $v guest failed (exit $rc), see $run.console"; }
+				exit_as "$rc" "cost $base: the $v guest failed (exit $rc), see $run.console"; }
 		done
 	done
 done

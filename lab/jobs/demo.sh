@@ -45,7 +45,7 @@ boot() {
 	"$LAB_DIR/host/boot-guest.sh" --run "$dir/$2" --timeout "${4:-600}" "$(cat "$dir/kernel-$1")" -- "$3" \
 		>"$dir/$2.console" 2>&1 || rc=$?
 	[ $rc -eq 0 ] || { tail -n 15 "$dir/$2.console" >&2
-		guest_died "$rc" "the $1 guest failed (exit $rc): serial log $dir/$2/serial.log"; }
+		exit_as "$rc" "the $1 guest failed (exit $rc): serial log $dir/$2/serial.log"; }
 }
 
 for v in unpatched patched; do
@@ -55,7 +55,7 @@ for v in unpatched patched; do
 done
 progress "the cost: $rounds instruction-counted boots of each kernel (lab/jobs/cost.sh, log: $dir/cost.log)"
 LAB_ROUNDS=$rounds "$LAB_DIR/jobs/cost.sh" --dir "$dir/cost" "$base" >"$dir/cost.table" 2>"$dir/cost.log" ||
-	{ tail -n 15 "$dir/cost.log" >&2; die "lab/jobs/cost.sh failed, see $dir/cost.log"; }
+	{ rc=$?; tail -n 15 "$dir/cost.log" >&2; exit_as $rc "lab/jobs/cost.sh failed, see $dir/cost.log"; }
 
 # The table: sums over the batches of each kernel and family.
 echo

@@ -47,7 +47,7 @@ for v in "${variants[@]}"; do
 	r=$dir/$v/out/stress.result
 	gexit=$(result "$dir/$v.result" guest exit)
 	gsecs=$(result "$dir/$v.result" guest seconds)
-	[ "$gexit" -eq 0 ] || guest_died "$gexit" "the $v guest did not run to the end (exit $gexit), see $dir/$v.console"
+	[ "$gexit" -eq 0 ] || exit_as "$gexit" "the $v guest did not run to the end (exit $gexit), see $dir/$v.console"
 	for f in "$dir/$v.config" "$dir/$v/out/splats.log"; do
 		[ -f "$f" ] || die "no $f"
 	done

@@ -35,14 +35,14 @@ dir=$(run_dir "stress-$base")
 echo "$base" >"$dir/base"
 echo "$flavour" >"$dir/flavour"
 inst=$(series_selftests "$base" 2>>"$dir/setup.log") ||
-	die "building the selftest failed, see $dir/setup.log"
+	exit_as $? "building the selftest failed, see $dir/setup.log"
 loop=$(rfc_loop "$base" "$dir" 2>>"$dir/setup.log")
-gcc -O2 -Wall -o "$dir/tw_hold" "$LAB_DIR/workload/tw_hold.c"
+gcc -O2 -Wall -o "$dir/tw_hold" "$LAB_DIR/workload/tw_hold.c" || die "building lab/workload/tw_hold.c failed"
 export LAB_NEED_GB=${LAB_NEED_GB:-6}
 for v in "${variants[@]}"; do
 	say "building the $v $flavour kernel ($(elapsed $t0) so far; compiler output: $(obj_dir "$base" "$v" "$flavour")/build.log)"
 	kernel_of "$base" "$v" "$flavour" >"$dir/kernel-$v" 2>>"$dir/setup.log" ||
-		die "building the $v $flavour kernel failed, see $dir/setup.log"
+		exit_as $? "building the $v $flavour kernel failed, see $dir/setup.log"
 	# What the kernel was built with: the table tells whether kmemleak
 	# should have run.
 	cp "$(obj_dir "$base" "$v" "$flavour")/.config" "$dir/$v.config"
@@ -76,7 +76,7 @@ for v in "${variants[@]}"; do
 	[ "$rc" -ne 3 ] || check_failed "the $v guest splatted during the boot three times ($(cat "$dir/$v/out/boot-splat.log")), see $dir/$v.console"
 	[ -s "$dir/$v/out/stress.result" ] || {
 		tail -n 20 "$dir/$v.console" >&2
-		guest_died "$rc" "the $v guest gave no result (exit $rc), see $dir/$v.console"
+		exit_as "$rc" "the $v guest gave no result (exit $rc), see $dir/$v.console"
 	}
 done
 say "the guests ran in $(elapsed $t0); results in $dir"
