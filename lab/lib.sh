@@ -21,15 +21,41 @@ export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-8G}
 export KBUILD_BUILD_USER=lab KBUILD_BUILD_HOST=lab
 export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 
-die() { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
+# Exit codes of every job: 0 as expected; 1 the kernel or the series failed
+# what was checked (check_failed, or a verdict); 2 the lab could not run
+# (die: bad input, a missing tool or file, a failed build or boot); 124 a
+# guest that timed out.
+die() { printf 'lab: error: %s\n' "$*" >&2; exit 2; }
+check_failed() { printf 'lab: FAIL: %s\n' "$*" >&2; exit 1; }
+# exit_as RC MESSAGE: a guest or a step that ended with RC instead of 0:
+# 124 stays a timeout, 1 (a panic, a failed check, a series that does not
+# apply) the kernel's or the series', others 2.
+exit_as() {
+	local rc=$1
+	shift
+	printf 'lab: error: %s\n' "$*" >&2
+	case $rc in 1 | 124) exit "$rc" ;; *) exit 2 ;; esac
+}
 say() { printf 'lab: %s\n' "$*" >&2; }
 
 # check_base BASE: the base names a Debian linux-source package, the
-# host's or one of a newer suite (lab/host/fetch-source.sh fetches that one).
+# host's or one of a newer suite (lab/host/fetch-source.sh fetches that one);
+# with LAB_TREE, BASE only names the series (patches/BASE) and the tree is
+# the user's.
 check_base() {
 	local base=$1
 	[[ $base =~ ^[0-9]+\.[0-9]+$ ]] ||
 		die "bad base '$base': expected MAJOR.MINOR, e.g. 7.3, 6.12 or 6.1"
+	if [ -n "${LAB_TREE:-}" ]; then
+		local top=''
+		top=$(git -C "$LAB_TREE" rev-parse --show-toplevel 2>/dev/null) || true
+		if [ -z "$top" ] || [ "$top" != "$(cd "$LAB_TREE" && pwd -P)" ] ||
+			! git -C "$LAB_TREE" rev-parse -q --verify 'HEAD^{commit}' >/dev/null 2>&1; then
+			die "LAB_TREE=$LAB_TREE is not the top of a git tree with a commit checked out"
+		fi
+		[ -d "$(series_dir "$base")" ] || die "there is no $base series to put on LAB_TREE: $(series_dir "$base") does not exist"
+		return 0
+	fi
 	[ -f "/usr/src/linux-source-$base.tar.xz" ] && return 0
 	[ -f "$LAB_BUILD/apt/src/$base/version" ] && return 0
 	apt-cache show "linux-source-$base" >/dev/null 2>&1 && return 0
@@ -85,11 +111,19 @@ known_bases() {
 	} | sed -n 's/^linux-source-\([0-9]*\.[0-9]*\)$/\1/p' | sort -uV | xargs
 }
 
-# tree_dir BASE VARIANT: the source tree of the unpatched base or of the series.
+# tree_dir BASE VARIANT: the source tree of the unpatched base or of the
+# series: build/src/BASE[-patched], or with LAB_TREE=DIR (a kernel git tree
+# of the user's) build/src/tree-NAME-HASH/BASE[-patched], NAME being DIR's
+# and HASH the first 8 digits of the md5 of its real path.
 tree_dir() {
+	local root=$LAB_BUILD/src real
+	if [ -n "${LAB_TREE:-}" ]; then
+		real=$(cd "$LAB_TREE" && pwd -P) || die "no LAB_TREE directory $LAB_TREE"
+		root+=/tree-$(basename "$real")-$(printf %s "$real" | md5sum | cut -c1-8)
+	fi
 	case $2 in
-	unpatched) echo "$LAB_BUILD/src/$1" ;;
-	patched) echo "$LAB_BUILD/src/$1-patched" ;;
+	unpatched) echo "$root/$1" ;;
+	patched) echo "$root/$1-patched" ;;
 	*) die "bad variant '$2'" ;;
 	esac
 }

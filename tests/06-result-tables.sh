@@ -27,13 +27,13 @@ expect_rc 1 "$tmp/o2" lab/jobs/prove-table.sh "$tmp/skip"
 expect_msg "$tmp/o2" 'ipv4\.md5 +skipped on both kernels, although they have CONFIG_TCP_MD5SIG'
 
 # A result line reworded, a key renamed, a line missing, a run missing:
-# each an error that names what is missing.
+# each an error that names what is missing (exit 2: no table can be made).
 bad() {	# bad NAME SED-EXPR REGEX: the sample with SED-EXPR applied to run 2 fails saying REGEX
 	rm -rf "${tmp:?}/$1"
 	cp -r tests/data/prove-7.3 "$tmp/$1"
 	sed -i "$2" "$tmp/$1/unpatched/out/tcp_rst_timewait-2.log"
 	[ -n "$3" ] || return 0
-	expect_rc 1 "$tmp/$1.out" lab/jobs/prove-table.sh "$tmp/$1"
+	expect_rc 2 "$tmp/$1.out" lab/jobs/prove-table.sh "$tmp/$1"
 	expect_msg "$tmp/$1.out" "$3"
 }
 bad reworded 's/^\(# ipv6\.rst: [0-9]* connections\), .*/\1 and none lost/' 'no lost for ipv6\.rst'
@@ -44,7 +44,7 @@ bad renumbered 's/^not ok 3 tcp_rst_timewait\.ipv4\.ao$/not ok 3 tcp_rst_timewai
 bad twice '/^# ipv4\.rst: /p' 'no lost for ipv4\.rst'
 bad norun 's/x/x/' ''
 rm "$tmp/norun/unpatched/out/tcp_rst_timewait-3.rc"
-expect_rc 1 "$tmp/o3" lab/jobs/prove-table.sh "$tmp/norun"
+expect_rc 2 "$tmp/o3" lab/jobs/prove-table.sh "$tmp/norun"
 expect_msg "$tmp/o3" 'no output of run'
 
 # cost: the sample (7.3, 3 boots of each kernel) gives its six rows; a
@@ -54,15 +54,15 @@ expect_rc 0 "$tmp/c" lab/jobs/cost-table.sh tests/data/cost
 expect_msg "$tmp/c" '^\| TCP_RR IPv4, per transaction \| 30291 \| \+-0\.10% \| 30334 \| \+-0\.05% \| 0 \| \+43 \| \+0\.14% \| within the spread \|$'
 cp -r tests/data/cost "$tmp/cost"
 rm "$tmp/cost/7.3/patched-2/out/rr6-3.log"
-expect_rc 1 "$tmp/c1" lab/jobs/cost-table.sh "$tmp/cost"
+expect_rc 2 "$tmp/c1" lab/jobs/cost-table.sh "$tmp/cost"
 expect_msg "$tmp/c1" 'no result file .*patched-2/out/rr6-3.log'
 rm -rf "$tmp/cost" && cp -r tests/data/cost "$tmp/cost"
 sed -i 's/ errors=0 / errors=2 /' "$tmp/cost/7.3/unpatched-3/out/fin.log"
-expect_rc 1 "$tmp/c2" lab/jobs/cost-table.sh "$tmp/cost"
+expect_rc 2 "$tmp/c2" lab/jobs/cost-table.sh "$tmp/cost"
 expect_msg "$tmp/c2" 'ipv4_fin had errors'
 rm -rf "$tmp/cost" && cp -r tests/data/cost "$tmp/cost"
 rm -r "$tmp/cost/7.3/patched-3"
-expect_rc 1 "$tmp/c3" lab/jobs/cost-table.sh "$tmp/cost"
+expect_rc 2 "$tmp/c3" lab/jobs/cost-table.sh "$tmp/cost"
 expect_msg "$tmp/c3" 'round 3 has no patched boot'
 
 # stress: the sample (7.3, debug flavour, a real make stress) passes; the
@@ -82,26 +82,27 @@ rm -r "$tmp/swapped/patched/out"
 cp -r tests/data/stress-7.3/unpatched/out "$tmp/swapped/patched/out"
 expect_rc 1 "$tmp/s1" lab/jobs/stress-table.sh "$tmp/swapped"
 expect_msg "$tmp/s1" '^the patched debug kernel: FAILS'
-# broken NAME FILE SED-EXPR REGEX: the copy $tmp/NAME, with SED-EXPR applied
-# to its FILE, fails saying REGEX
+# broken NAME FILE SED-EXPR RC REGEX: the copy $tmp/NAME, with SED-EXPR
+# applied to its FILE, exits RC saying REGEX (1 a kernel that is not clean,
+# 2 a result that cannot be read, 124 a guest that timed out)
 broken() {
 	sed -i "$3" "$tmp/$1/$2"
-	expect_rc 1 "$tmp/$1.out" lab/jobs/stress-table.sh "$tmp/$1"
-	expect_msg "$tmp/$1.out" "$4"
+	expect_rc "$4" "$tmp/$1.out" lab/jobs/stress-table.sh "$tmp/$1"
+	expect_msg "$tmp/$1.out" "$5"
 }
 stress splat
 echo '[  99.1] refcount_t: underflow; use-after-free.' >"$tmp/splat/patched/out/splats.log"
-broken splat patched/out/stress.result 's/^# dmesg: splats=0 /# dmesg: splats=1 /' \
+broken splat patched/out/stress.result 's/^# dmesg: splats=0 /# dmesg: splats=1 /' 1 \
 	'^patched: NOT clean \(1 splat lines, first: \[  99.1\] refcount_t: underflow'
 stress slab
-broken slab patched/out/stress.result 's/^\(# tw_objects: boot=[0-9]* peak=[0-9]*\) end=[0-9]*/\1 end=7/' \
+broken slab patched/out/stress.result 's/^\(# tw_objects: boot=[0-9]* peak=[0-9]*\) end=[0-9]*/\1 end=7/' 1 \
 	'^patched: NOT clean \(timewait objects 7 at the end'
 stress guest
-broken guest patched.result 's/exit=0/exit=124/' 'the patched guest did not run to the end \(exit 124\)'
+broken guest patched.result 's/exit=0/exit=124/' 124 'the patched guest did not run to the end \(exit 124\)'
 stress renamed
-broken renamed patched/out/stress.result '/^# selftest:/s/ lost=/ lost_rsts=/' 'no lost for selftest in the result lines'
+broken renamed patched/out/stress.result '/^# selftest:/s/ lost=/ lost_rsts=/' 2 'no lost for selftest in the result lines'
 stress noline
-broken noline unpatched/out/stress.result '/^# kmemleak:/d' 'no available for kmemleak in the result lines'
+broken noline unpatched/out/stress.result '/^# kmemleak:/d' 2 'no available for kmemleak in the result lines'
 # kmemleak that did not run: not clean where the kernel has it, n/a where
 # it does not.
 stress nokmemleak

@@ -29,5 +29,5 @@ boot_from "${clones[0]}/link"
 c=$(mktemp -d /run/lab-clone.XXXXXX)
 clones+=("$c")
 git clone -q "$PWD" "$c/repo" || fail "git clone to $c failed"
-expect_rc 1 "$tmp/out" env -u LAB_BUILD "$c/repo/lab/host/boot-guest.sh" --timeout 60 "$kernel" -- true
+expect_rc 2 "$tmp/out" env -u LAB_BUILD "$c/repo/lab/host/boot-guest.sh" --timeout 60 "$kernel" -- true
 expect_msg "$tmp/out" "under /run, /dev, /proc or /sys"

@@ -7,7 +7,7 @@ expect_rc 0 "$tmp/ok" lab/jobs/submit-check.sh "$BASE"
 expect_msg "$tmp/ok" "^submit-check $BASE: [0-9]+ passed, 0 failed, 1 warnings$"
 expect_msg "$tmp/ok" '^warn  identity: '
 for c in 'git am' subjects 'cover letter' 'Fixes: and upstream commits' Signed-off-by \
-	'checkpatch --strict' 'selftest registered' kernel-doc 'W=1 C=2'; do
+	'checkpatch --strict' 'b4 prep' 'selftest registered' kernel-doc 'W=1 C=2'; do
 	expect_msg "$tmp/ok" "^pass  $c: "
 done
 mkdir -p "$tmp/patches"

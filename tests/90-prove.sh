@@ -4,4 +4,4 @@
 # fin_ack_lat.sh passes on the patched kernel.  10 runs each here, so that
 # make check fits CI's 90 minutes; make prove runs 20 (the README's table).
 . "$(dirname "$0")/lib.sh"
-lab/jobs/prove.sh "$BASE" "${PROVE_RUNS:-10}"
+lab/jobs/prove.sh "$BASE" "${LAB_PROVE_RUNS:-10}"

@@ -5,16 +5,22 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 # LAB and BASE are for the tests that source this.
 export LAB=lab/lab
+unset LAB_TREE	# the tests use the Debian bases (tests/62 sets its own)
 export BASE=${LAB_TEST_BASE:-7.3}
 fail() { echo "FAIL: $*"; exit 1; }
-# expect_rc WANT OUTFILE CMD...: run CMD, keep its output, check its status
+# expect_rc WANT OUTFILE CMD...: run CMD, keep its output, check its status.
+# A job that could not run (2) or timed out (124) where WANT was another
+# status makes the test exit with that status, so that tests/run.sh tells
+# a failed check from a lab that could not run.
 expect_rc() {
 	local want=$1 out=$2 rc=0
 	shift 2
 	echo "+ $* (want exit $want)"
 	"$@" >"$out" 2>&1 || rc=$?
 	cat "$out"
-	[ "$rc" -eq "$want" ] || fail "exit $rc, wanted $want: $*"
+	[ "$rc" -eq "$want" ] && return
+	echo "FAIL: exit $rc, wanted $want: $*"
+	case $rc in 2 | 124) exit "$rc" ;; *) exit 1 ;; esac
 }
 # expect_msg OUTFILE REGEX: the output says it
 expect_msg() {

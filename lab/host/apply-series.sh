@@ -8,7 +8,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/host/apply-series.sh BASE [--force]}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/host/apply-series.sh BASE [--force]"
 force=${2:-}
 check_base "$base"
 lock_base "$base"
@@ -39,7 +40,7 @@ for f in "${files[@]}"; do
 		git -C "$wt" reset -q --hard "base-$base"
 		rm -f "$gd/lab-series"
 		printf '%s\n' "$out" | sed -n 1,8p >&2
-		die "patch ${f##*/} does not apply to base $base (git am failed)"
+		check_failed "patch ${f##*/} does not apply to base $base (git am failed)"
 	fi
 done
 echo "$stamp $(git -C "$wt" rev-parse HEAD)" >"$gd/lab-series"

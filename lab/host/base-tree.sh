@@ -2,18 +2,48 @@
 # SPDX-License-Identifier: GPL-2.0
 # lab/host/base-tree.sh BASE: make Debian's linux-source-BASE a git tree with one
 # tagged base commit, plus a worktree on branch "patched" for the series.
+# With LAB_TREE=DIR, the base is DIR's checked-out commit instead, in a
+# clone that shares DIR's objects (git clone --shared): DIR itself is not
+# written to, and its history is there for submit-check's Fixes: check.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/host/base-tree.sh BASE}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/host/base-tree.sh BASE"
 check_base "$base"
 lock_base "$base"
 src=$(tree_dir "$base" unpatched)
 tag=base-$base
 
-if git -C "$src" rev-parse -q --verify "refs/tags/$tag" >/dev/null 2>&1; then
+want=
+[ -z "${LAB_TREE:-}" ] || want=$(git -C "$LAB_TREE" rev-parse 'HEAD^{commit}')
+if git -C "$src" rev-parse -q --verify "refs/tags/$tag" >/dev/null 2>&1 &&
+	{ [ -z "$want" ] || [ "$(git -C "$src" rev-parse "$tag^{commit}")" = "$want" ]; }; then
 	[ -d "$(tree_dir "$base" patched)" ] || git -C "$src" worktree add -q \
 		"$(tree_dir "$base" patched)" -B patched "$tag"
+	exit 0
+fi
+
+if [ -n "${LAB_TREE:-}" ]; then
+	commit=$want
+	need_space "$LAB_BUILD" "${LAB_NEED_GB:-3}"
+	say "cloning $LAB_TREE (shared objects) at $(git -C "$LAB_TREE" log -1 --format='%h ("%s")' "$commit")"
+	pt=$(tree_dir "$base" patched)
+	[ ! -d "$pt" ] || [ -z "$(git -C "$pt" status --porcelain 2>/dev/null)" ] ||
+		die "$pt has uncommitted changes: commit and export them, or remove it, before the base moves to $commit"
+	[ -z "$(git -C "$LAB_TREE" status --porcelain --untracked-files=no)" ] ||
+		say "LAB_TREE has uncommitted changes: the base is its commit, without them"
+	rm -rf "$src" "$pt"
+	mkdir -p "$(dirname "$src")"
+	git clone -q --shared --no-checkout "$LAB_TREE" "$src" || die "git clone --shared $LAB_TREE failed"
+	git -C "$src" checkout -q --detach "$commit"
+	git -C "$src" config user.name "Kernel Lab"
+	git -C "$src" config user.email "lab@localhost"
+	git -C "$src" config gc.auto 0
+	printf '/.o-*/\n' >>"$src/.git/info/exclude"
+	git -C "$src" tag -f "$tag" "$commit" >/dev/null
+	git -C "$src" worktree add -q "$(tree_dir "$base" patched)" -B patched "$tag"
+	say "base $base: $(git -C "$src" log --oneline -1) in $src"
 	exit 0
 fi
 

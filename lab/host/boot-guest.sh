@@ -14,8 +14,9 @@
 #   --run DIR     run directory (default build/runs/guest-<time>)
 # LAB_APPEND adds kernel command line arguments, LAB_QEMU_ARGS qemu
 # arguments (split at spaces; lab/investigate/count-insns.sh uses it).
-# Exit status: the command's; 124 when the guest timed out; 125 when it
-# ended without a status (panic, failed boot).
+# Exit status: the command's; 124 when the guest timed out; 1 when the
+# kernel panicked; 2 when the guest ended without a status otherwise (a
+# failed boot, or a panic because the root or the lab's init failed).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -113,12 +114,10 @@ if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 	exit 124
 fi
 if [ ! -f "$run/out/.lab-status" ]; then
-	if grep -q 'Kernel panic' "$log"; then
-		say "guest panicked: $(grep -m1 'Kernel panic' "$log")"
-	else
-		say "guest ended without a status (qemu exit $rc: $(head -c 300 "$run/qemu.err")); serial log: $log"
-	fi
-	exit 125
+	# a panic is the kernel's failure (1); anything else, the boot's (2)
+	grep 'Kernel panic' "$log" | grep -qv 'VFS: Unable to mount root\|Attempted to kill init' &&
+		check_failed "guest panicked: $(grep -m1 'Kernel panic' "$log")"
+	die "guest ended without a status (qemu exit $rc: $(head -c 300 "$run/qemu.err")); serial log: $log"
 fi
 status=$(cat "$run/out/.lab-status")
 say "guest command exited with status $status ($accel); results in $run/out"

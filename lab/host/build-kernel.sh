@@ -8,8 +8,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/host/build-kernel.sh BASE VARIANT FLAVOUR [--prepare]}
-variant=${2:?variant}
+[ $# -ge 2 ] || die "usage: lab/host/build-kernel.sh BASE VARIANT FLAVOUR [--prepare]"
+base=$1 variant=$2
 flavour=${3:-$LAB_FLAVOUR}
 target=bzImage
 case ${4:-} in

@@ -8,8 +8,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/host/build-selftests.sh BASE VARIANT TEST...}
-variant=${2:?variant}
+[ $# -ge 2 ] || die "usage: lab/host/build-selftests.sh BASE VARIANT TEST..."
+base=$1 variant=$2
 shift 2
 lock_base "$base"
 src=$(tree_dir "$base" "$variant")

@@ -9,7 +9,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/host/build-sparse.sh BASE}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/host/build-sparse.sh BASE"
 src=$(tree_dir "$base" unpatched)
 [ -f "$src/Makefile" ] || die "no tree $src (run lab/host/base-tree.sh $base first)"
 # A base without scripts/checker-valid.sh (6.12 and older) takes any sparse.

@@ -12,7 +12,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/host/export-series.sh BASE}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/host/export-series.sh BASE"
 check_base "$base"
 lock_base "$base"
 wt=$(tree_dir "$base" patched)

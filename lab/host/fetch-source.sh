@@ -9,7 +9,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/host/fetch-source.sh BASE}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/host/fetch-source.sh BASE"
 pkg=linux-source-$base
 
 if apt-cache show "$pkg" >/dev/null 2>&1; then

@@ -15,6 +15,9 @@ b4_version=${LAB_B4_VERSION:-0.14.2-2}
 tools=$LAB_BUILD/tools
 bin=$tools/bin
 stamp=$tools/fetched-virtme-ng-$vng_version-b4-$b4_version
+mkdir -p "$tools"
+exec {tools_lock}>"$tools/.lock"
+flock "$tools_lock"	# two jobs fetching at once would unpack over each other
 if [ -f "$stamp" ] && [ -x "$bin/vng" ] && [ -x "$bin/b4" ]; then
 	echo "$bin"
 	exit 0

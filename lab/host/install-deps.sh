@@ -16,8 +16,9 @@ for p in "${pkgs[@]}"; do
 	dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
-[ "$(id -u)" -eq 0 ] || { echo "lab: error: run as root to install: ${missing[*]}" >&2; exit 1; }
+[ "$(id -u)" -eq 0 ] || { echo "lab: error: run as root to install: ${missing[*]}" >&2; exit 2; }
 echo "lab: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q >&2 || true
-apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 ||
+	{ echo "lab: error: apt-get install ${missing[*]} failed" >&2; exit 2; }

@@ -4,19 +4,18 @@
 # COMMIT (of the base's git tree) in the worktree build/src/BASE-scratch,
 # after running CMD there (a debugging change that is never committed),
 # and copy it to BZIMAGE (and its System.map to BZIMAGE.map).  The
-# worktree is reset afterwards.  SCRATCH_FLAVOUR picks the config (default
+# worktree is reset afterwards.  LAB_SCRATCH_FLAVOUR picks the config (default
 # tiny): that of the unpatched kernel of that flavour.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/host/scratch-kernel.sh BASE COMMIT BZIMAGE [CMD...]}
-commit=${2:?commit}
-out=${3:?bzImage}
+[ $# -ge 3 ] || die "usage: lab/host/scratch-kernel.sh BASE COMMIT BZIMAGE [CMD...]"
+base=$1 commit=$2 out=$3
 shift 3
 lock_base "$base"
 src=$(tree_dir "$base" unpatched)
-wt=$LAB_BUILD/src/$base-scratch
-flavour=${SCRATCH_FLAVOUR:-tiny}
+wt=$(dirname "$(tree_dir "$base" unpatched)")/$base-scratch
+flavour=${LAB_SCRATCH_FLAVOUR:-tiny}
 obj=$wt/.o-$flavour
 [ -e "$wt/.git" ] || git -C "$src" worktree add -q --detach "$wt" "base-$base"
 ref=$(obj_dir "$base" unpatched "$flavour")

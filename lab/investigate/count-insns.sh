@@ -18,7 +18,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/count-insns.sh BASE [TRANSACTIONS] [rr|closed]}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/investigate/count-insns.sh BASE [TRANSACTIONS] [rr|closed]"
 n=${2:-2000}
 workload=${3:-rr}
 positive TRANSACTIONS "$n"
@@ -67,7 +68,7 @@ for fn in $functions; do
 		LAB_QEMU_ARGS="-d in_asm,exec,nochain -dfilter 0x$start..0x$end -D $run.trace" \
 			"$LAB_DIR/host/boot-guest.sh" --accel icount --smp "${smp:-2}" --run "$run" --timeout 600 "$kernel" -- \
 			"$dir/tcp_rr -$fam $n $workload >rr.log" >"$run.console" 2>&1 ||
-			die "the $v guest failed, see $run.console"
+			exit_as $? "the $v guest failed, see $run.console"
 		r=$(count "$run.trace" "$start") || die "cannot read $run.trace"
 		read -r c t <<<"$r"
 		[ "${c:-0}" -ge "$n" ] || die "$run.trace: $f called ${c:-0} times, fewer than the $n transactions"

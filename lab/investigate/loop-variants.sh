@@ -41,7 +41,7 @@ else
 	rc=0
 	"$LAB_DIR/host/boot-guest.sh" --run "$dir" --timeout $((rounds * $# * 400 + 300)) "$kernel" -- "$cmd" \
 		>"$dir/console" 2>&1 || rc=$?
-	[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; die "the guest failed (exit $rc), see $dir/console"; }
+	[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; exit_as "$rc" "the guest failed (exit $rc), see $dir/console"; }
 	about="$base unpatched, 2-vCPU TCG guest"
 fi
 echo "$about: lost RSTs of the RFC's loop, $rounds x $n connections per family and variant"
@@ -50,8 +50,9 @@ for i in $(seq $#); do
 	for r in $(seq "$rounds"); do
 		for f in ipv4 ipv6; do
 			x=$(result "$dir/out/v$i-$r.log" "${f}_rst" lost)
-			c=$((c + $(result "$dir/out/v$i-$r.log" "${f}_rst" connections)))
-			ms=$((ms + $(result "$dir/out/v$i-$r.log" "${f}_rst" ms)))
+			nc=$(result "$dir/out/v$i-$r.log" "${f}_rst" connections)
+			tm=$(result "$dir/out/v$i-$r.log" "${f}_rst" ms)
+			c=$((c + nc)) ms=$((ms + tm))
 			l=$((l + x)) line+=" $x"
 		done
 	done

@@ -13,7 +13,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/per-patch.sh BASE [RUNS] [PATCHES]}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/investigate/per-patch.sh BASE [RUNS] [PATCHES]"
 check_base "$base"
 lock_base "$base"
 runs=${2:-10}
@@ -39,7 +40,7 @@ for i in "${!states[@]}"; do
 	# named with the kernel's System.map below.
 	LAB_APPEND=no_hash_pointers "$LAB_DIR/host/boot-guest.sh" --run "$dir/$i" --timeout $((runs * 60 + 60)) "$k" -- \
 		"$LAB_DIR/guest/trace-drops $runs $loop -c rst -n 20000" >"$dir/$i.console" 2>&1 ||
-		die "state $i: the guest failed, see $dir/$i.console"
+		exit_as $? "state $i: the guest failed, see $dir/$i.console"
 	o=$dir/$i/out
 	for r in "$o"/drops-*.reasons; do	# addresses to function names
 		awk 'NR == FNR { if ($2 ~ /^[tTwW]$/) { a[++n] = $1; s[n] = $3 } next }

@@ -9,7 +9,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/rfc-literal-oops.sh BASE}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/investigate/rfc-literal-oops.sh BASE"
 check_base "$base"
 lock_base "$base"
 dir=$(run_dir "rfc-literal-$base")
@@ -23,4 +24,4 @@ rc=0
 	"$loop -c rst -n 20000" >"$dir/console" 2>&1 || rc=$?
 oops=$(grep -m1 -o 'RIP: [^ ]*xfrm[46]_policy_check[^ ]*' "$dir/run/serial.log" || true)
 echo "$base with skb->dev cleared before the lock: guest exit $rc; ${oops:-no xfrm oops} (serial log: $dir/run/serial.log)"
-[ "$rc" -eq 125 ] && [ -n "$oops" ]
+[ "$rc" -eq 1 ] && [ -n "$oops" ]

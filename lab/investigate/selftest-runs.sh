@@ -11,7 +11,8 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 usage="usage: lab/investigate/selftest-runs.sh BASE unpatched|patched RUNS [VCPUS] [FLAVOUR]"
-base=${1:?$usage} variant=${2:?$usage} runs=${3:?$usage} smp=${4:-2} flavour=${5:-$LAB_FLAVOUR}
+[ $# -ge 3 ] || die "$usage"
+base=$1 variant=$2 runs=$3 smp=${4:-2} flavour=${5:-$LAB_FLAVOUR}
 case $variant in unpatched|patched) ;; *) die "$usage" ;; esac
 positive RUNS "$runs"
 positive VCPUS "$smp"
@@ -27,7 +28,7 @@ say "$base $variant ($flavour), $smp vCPUs: $runs runs of $test (console: $dir/c
 rc=0
 "$LAB_DIR/host/boot-guest.sh" --smp "$smp" --mem 2048 --run "$dir/run" --timeout $((runs * 120 + 300)) "$kernel" -- \
 	"$env$LAB_DIR/guest/repeat-selftest $test $runs $inst/net/$test" >"$dir/console" 2>&1 || rc=$?
-[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; die "the guest failed (exit $rc), see $dir/console"; }
+[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; exit_as "$rc" "the guest failed (exit $rc), see $dir/console"; }
 out=$dir/run/out
 declare -A n
 failed=0

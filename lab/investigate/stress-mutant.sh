@@ -4,19 +4,20 @@
 # debug kernel with one deliberate bug in patch 1's re-dispatch (IPv4): the
 # reference of the first lookup is put twice, so every raced RST or FIN
 # that is re-dispatched leaves a full socket with one reference too few.
-# Runs a short stress (STRESS_RUNS, default 2; STRESS_SECONDS, default 60).
+# Runs a short stress (LAB_STRESS_RUNS, default 2; LAB_STRESS_SECONDS, default 60).
 # Passes when the guest reports it: a refcount_t or KASAN splat in dmesg or
 # on the serial console (the guest may also die of it).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/stress-mutant.sh BASE}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/investigate/stress-mutant.sh BASE"
 check_base "$base"
 lock_base "$base"
-runs=${STRESS_RUNS:-2}
-secs=${STRESS_SECONDS:-60}
-positive STRESS_RUNS "$runs"
-positive STRESS_SECONDS "$secs"
+runs=${LAB_STRESS_RUNS:-2}
+secs=${LAB_STRESS_SECONDS:-60}
+positive LAB_STRESS_RUNS "$runs"
+positive LAB_STRESS_SECONDS "$secs"
 dir=$(run_dir "stress-mutant-$base")
 inst=$(series_selftests "$base")
 loop=$(rfc_loop "$base" "$dir")
@@ -26,7 +27,7 @@ gcc -O2 -Wall -o "$dir/tw_hold" "$LAB_DIR/workload/tw_hold.c"
 # IP control block), not the TCP-AO one before the lock, which a segment
 # takes only rarely.
 # shellcheck disable=SC2016 # a perl expression
-SCRATCH_FLAVOUR=debug LAB_NEED_GB=${LAB_NEED_GB:-6} "$LAB_DIR/host/scratch-kernel.sh" "$base" patched "$dir/bzImage" \
+LAB_SCRATCH_FLAVOUR=debug LAB_NEED_GB=${LAB_NEED_GB:-6} "$LAB_DIR/host/scratch-kernel.sh" "$base" patched "$dir/bzImage" \
 	perl -0pi -e 's/^(\t+)(sk = tw_sk;\n\t+tcp_v4_restore_cb\(skb\);)/$1sock_put(sk);\t\/* lab mutant: one put too many *\/\n$1$2/m or die "no re-dispatch found\n"' \
 	net/ipv4/tcp_ipv4.c
 # Exit 3: a splat during the boot, before the stress (see lab/jobs/stress.sh);

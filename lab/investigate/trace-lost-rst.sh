@@ -16,7 +16,8 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 usage="usage: lab/investigate/trace-lost-rst.sh BASE [RUNS] [patched|unpatched] [TEST...]"
-base=${1:?$usage} runs=${2:-300} variant=${3:-patched}
+[ $# -ge 1 ] || die "$usage"
+base=$1 runs=${2:-300} variant=${3:-patched}
 shift $(($# < 3 ? $# : 3))
 positive RUNS "$runs"
 case $variant in patched) commit=patched ;; unpatched) commit=base-$base ;; *) die "$usage" ;; esac
@@ -35,7 +36,7 @@ rc=0
 "$LAB_DIR/host/boot-guest.sh" --run "$dir/run" --timeout $((runs * 30 + 300)) "$dir/bzImage" -- \
 	"LAB_TRACE_SKB=0 LAB_TRACE_STOP=1 $LAB_DIR/guest/trace-drops $runs sh -c '$inst/net/$test$filters; rc=\$?; grep -h rst- /sys/kernel/tracing/trace >>\$LAB_OUT/rst-lines.txt; exit \$rc'" \
 	>"$dir/console" 2>&1 || rc=$?
-[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; die "the guest failed (exit $rc), see $dir/console"; }
+[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; exit_as "$rc" "the guest failed (exit $rc), see $dir/console"; }
 out=$dir/run/out
 done_runs=$(find "$out" -name 'drops-*.rc' | wc -l)
 [ "$done_runs" -gt 0 ] || die "no run finished, see $dir/console"

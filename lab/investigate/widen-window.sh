@@ -26,7 +26,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/investigate/widen-window.sh BASE [RUNS] [lookup|hash|hashdance|reuse]}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/investigate/widen-window.sh BASE [RUNS] [lookup|hash|hashdance|reuse]"
 check_base "$base"
 lock_base "$base"
 runs=${2:-2}

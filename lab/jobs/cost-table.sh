@@ -18,7 +18,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-dir=${1:?usage: lab/jobs/cost-table.sh DIR}
+dir=${1:-}
+[ -n "$dir" ] || die "usage: lab/jobs/cost-table.sh DIR"
 [ -d "$dir" ] || die "no cost run directory $dir"
 mapfile -t bases < <(find "$dir" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort -rV)
 [ ${#bases[@]} -gt 0 ] || die "$dir holds no base's results"

@@ -2,15 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 # lab/jobs/cost.sh [--dir DIR] BASE...: what the series costs, counted in
 # instructions.  For each base, boots the unpatched and the patched kernel
-# ROUNDS times each (default 3), interleaved, under lab/host/boot-guest.sh --accel
+# LAB_ROUNDS times each (default 3), interleaved, under lab/host/boot-guest.sh --accel
 # icount: the guest's clock counts the instructions it executes, so a rate
 # measured in the guest is repeatable across boots and blind to the host's
 # load.  Each boot runs, on 2 vCPUs (lab/data/icount-smp.txt names the
 # bases that get one, and then run TCP_RR only):
-#   lab/workload/tcp_rr.c  3 x RR_N transactions per family (default 50000)
-#                          and 3 x CRR_N TCP_CRR ones (default 2000)
-#   lab/workload/rfc_loop.c -c rst -n CONN_N   the RFC's loop (default 10000)
-#   lab/workload/rfc_loop.c -c fin -n CONN_N   the same loop, closed with a FIN
+#   lab/workload/tcp_rr.c  3 x LAB_RR_N transactions per family (default 50000)
+#                          and 3 x LAB_CRR_N TCP_CRR ones (default 2000)
+#   lab/workload/rfc_loop.c -c rst -n LAB_CONN_N   the RFC's loop (default 10000)
+#   lab/workload/rfc_loop.c -c fin -n LAB_CONN_N   the same loop, closed with a FIN
 # Results go to DIR/BASE/{unpatched,patched}-R/out (default
 # build/runs/cost-BASES-<time>); lab/jobs/cost-table.sh DIR prints the table, and so does
 # this script at its end.
@@ -19,12 +19,13 @@ set -euo pipefail
 
 dir=
 if [ "${1:-}" = --dir ]; then
-	dir=${2:?--dir needs a directory}
+	[ $# -ge 2 ] || die "option --dir needs a directory"
+	dir=$2
 	shift 2
 fi
 [ $# -gt 0 ] || die "usage: lab/jobs/cost.sh [--dir DIR] BASE..."
-rounds=${ROUNDS:-3} rr_n=${RR_N:-50000} crr_n=${CRR_N:-2000} conn_n=${CONN_N:-10000}
-for v in ROUNDS:$rounds RR_N:$rr_n CRR_N:$crr_n CONN_N:$conn_n; do
+rounds=${LAB_ROUNDS:-3} rr_n=${LAB_RR_N:-50000} crr_n=${LAB_CRR_N:-2000} conn_n=${LAB_CONN_N:-10000}
+for v in LAB_ROUNDS:$rounds LAB_RR_N:$rr_n LAB_CRR_N:$crr_n LAB_CONN_N:$conn_n; do
 	[[ ${v#*:} =~ ^[1-9][0-9]*$ ]] || die "${v%%:*} must be a positive number, not '${v#*:}'"
 done
 for base in "$@"; do
@@ -70,7 +71,7 @@ $dir/$base/rfc_loop -c fin -n $conn_n >fin.log; echo \$? >fin.rc"
 			"$LAB_DIR/host/boot-guest.sh" --accel icount --smp "$smp" --timeout 900 --run "$run" \
 				"$dir/$base/bzImage-$v" -- "$cmd" >"$run.console" 2>&1 || rc=$?
 			[ "$rc" -eq 0 ] || { tail -n 15 "$run.console" >&2
-				die "cost $base: the $v guest failed (exit $rc), see $run.console"; }
+				exit_as "$rc" "cost $base: the $v guest failed (exit $rc), see $run.console"; }
 		done
 	done
 done

@@ -3,20 +3,20 @@
 # lab/jobs/demo.sh [BASE]: the race and the fix side by side.  Builds (or
 # reuses) the unpatched and the patched kernel of BASE, runs the RFC's loop
 # (lab/workload/rfc_loop.c: the selftest's loop, counting every lost RST
-# where the selftest stops at the first) in each, BATCHES batches of 20000
+# where the selftest stops at the first) in each, LAB_BATCHES batches of 20000
 # connections per family, each batch in a fresh netns and well under
 # tcp_fin_timeout, then measures what the fix costs with
-# lab/jobs/cost.sh (ROUNDS instruction-counted boots of each kernel).  Prints
+# lab/jobs/cost.sh (LAB_ROUNDS instruction-counted boots of each kernel).  Prints
 # two tables; logs are named as it goes.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 base=${1:-7.3}
-batches=${BATCHES:-3}
-rounds=${ROUNDS:-3}
+batches=${LAB_BATCHES:-3}
+rounds=${LAB_ROUNDS:-3}
 conns=20000
-[[ $batches =~ ^[1-9][0-9]*$ ]] || die "BATCHES must be a positive number, not '$batches'"
-[[ $rounds =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive number, not '$rounds'"
+[[ $batches =~ ^[1-9][0-9]*$ ]] || die "LAB_BATCHES must be a positive number, not '$batches'"
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || die "LAB_ROUNDS must be a positive number, not '$rounds'"
 check_base "$base"
 lock_base "$base"
 [ -n "$(series_files "$base")" ] ||
@@ -45,7 +45,7 @@ boot() {
 	"$LAB_DIR/host/boot-guest.sh" --run "$dir/$2" --timeout "${4:-600}" "$(cat "$dir/kernel-$1")" -- "$3" \
 		>"$dir/$2.console" 2>&1 || rc=$?
 	[ $rc -eq 0 ] || { tail -n 15 "$dir/$2.console" >&2
-		die "the $1 guest failed (exit $rc): serial log $dir/$2/serial.log"; }
+		exit_as "$rc" "the $1 guest failed (exit $rc): serial log $dir/$2/serial.log"; }
 }
 
 for v in unpatched patched; do
@@ -54,8 +54,8 @@ for v in unpatched patched; do
 		$((batches * 100 + 60))
 done
 progress "the cost: $rounds instruction-counted boots of each kernel (lab/jobs/cost.sh, log: $dir/cost.log)"
-ROUNDS=$rounds "$LAB_DIR/jobs/cost.sh" --dir "$dir/cost" "$base" >"$dir/cost.table" 2>"$dir/cost.log" ||
-	{ tail -n 15 "$dir/cost.log" >&2; die "lab/jobs/cost.sh failed, see $dir/cost.log"; }
+LAB_ROUNDS=$rounds "$LAB_DIR/jobs/cost.sh" --dir "$dir/cost" "$base" >"$dir/cost.table" 2>"$dir/cost.log" ||
+	{ rc=$?; tail -n 15 "$dir/cost.log" >&2; exit_as $rc "lab/jobs/cost.sh failed, see $dir/cost.log"; }
 
 # The table: sums over the batches of each kernel and family.
 echo

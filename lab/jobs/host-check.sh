@@ -28,7 +28,7 @@ base=$(newest_base)
 lock_base "$base"
 test=tcp_rst_timewait
 bin=$(series_selftests "$base" "$test" 2>/dev/null)/net/$test ||
-	die "building $test from patches/$base failed (try: lab/host/build-selftests.sh $base patched $test)"
+	exit_as $? "building $test from patches/$base failed (try: lab/host/build-selftests.sh $base patched $test)"
 dir=$(run_dir host-check)
 
 guest=

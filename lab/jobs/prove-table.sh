@@ -12,7 +12,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-dir=${1:?usage: lab/jobs/prove-table.sh DIR}
+dir=${1:-}
+[ -n "$dir" ] || die "usage: lab/jobs/prove-table.sh DIR"
 test=tcp_rst_timewait
 [ -f "$dir/base" ] || die "$dir is not a prove result directory (no $dir/base)"
 base=$(cat "$dir/base")

@@ -8,7 +8,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/jobs/prove.sh BASE [RUNS]}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/jobs/prove.sh BASE [RUNS]"
 runs=${2:-20}
 test=tcp_rst_timewait
 positive RUNS "$runs"
@@ -32,7 +33,7 @@ for variant in unpatched patched; do
 	rc=0
 	"$LAB_DIR/host/boot-guest.sh" --run "$run" --timeout $((runs * 60 + 120)) "$kernel" -- "$cmd" \
 		>"$run.console" 2>&1 || rc=$?
-	[ "$rc" -eq 0 ] || { tail -n 20 "$run.console" >&2; die "$base $variant guest failed (exit $rc), see $run.console"; }
+	[ "$rc" -eq 0 ] || { tail -n 20 "$run.console" >&2; exit_as "$rc" "$base $variant guest failed (exit $rc), see $run.console"; }
 done
 say "$base: both kernels ran in $(elapsed $t0); results in $dir"
 exec "$LAB_DIR/jobs/prove-table.sh" "$dir"

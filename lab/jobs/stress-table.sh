@@ -17,7 +17,8 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-dir=${1:?usage: lab/jobs/stress-table.sh DIR}
+dir=${1:-}
+[ -n "$dir" ] || die "usage: lab/jobs/stress-table.sh DIR"
 [ -f "$dir/base" ] || die "$dir is not a stress result directory (no $dir/base)"
 [ -f "$dir/flavour" ] || die "no $dir/flavour"
 [ -f "$dir/about" ] || die "no $dir/about"
@@ -46,7 +47,7 @@ for v in "${variants[@]}"; do
 	r=$dir/$v/out/stress.result
 	gexit=$(result "$dir/$v.result" guest exit)
 	gsecs=$(result "$dir/$v.result" guest seconds)
-	[ "$gexit" -eq 0 ] || die "the $v guest did not run to the end (exit $gexit), see $dir/$v.console"
+	[ "$gexit" -eq 0 ] || exit_as "$gexit" "the $v guest did not run to the end (exit $gexit), see $dir/$v.console"
 	for f in "$dir/$v.config" "$dir/$v/out/splats.log"; do
 		[ -f "$f" ] || die "no $f"
 	done

@@ -4,8 +4,8 @@
 # (KASAN, lockdep, debugobjects, kmemleak, ref_tracker; lab/config/
 # debug.config).  Boots the patched kernel and, as the control, the
 # unpatched one (VARIANTs: patched unpatched by default) and runs
-# lab/guest/stress in each: the selftest STRESS_RUNS times (default 20),
-# then STRESS_SECONDS (default 600) of race loops with xfrm policies while
+# lab/guest/stress in each: the selftest LAB_STRESS_RUNS times (default 20),
+# then LAB_STRESS_SECONDS (default 600) of race loops with xfrm policies while
 # namespaces holding TIME-WAIT and FIN-WAIT-2 sockets are created and
 # destroyed, then the checks (timewait slabs back to their boot count,
 # kmemleak, dmesg).  Results in build/runs/stress-BASE-<time>/;
@@ -15,14 +15,15 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/jobs/stress.sh BASE [patched|unpatched...]}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/jobs/stress.sh BASE [patched|unpatched...]"
 shift
 if [ $# -gt 0 ]; then variants=("$@"); else variants=(patched unpatched); fi
-runs=${STRESS_RUNS:-20}
-secs=${STRESS_SECONDS:-600}
-flavour=${STRESS_FLAVOUR:-debug}
-positive STRESS_RUNS "$runs"
-positive STRESS_SECONDS "$secs"
+runs=${LAB_STRESS_RUNS:-20}
+secs=${LAB_STRESS_SECONDS:-600}
+flavour=${LAB_STRESS_FLAVOUR:-debug}
+positive LAB_STRESS_RUNS "$runs"
+positive LAB_STRESS_SECONDS "$secs"
 for v in "${variants[@]}"; do
 	case $v in patched|unpatched) ;; *) die "stress: unknown variant '$v' (patched or unpatched)" ;; esac
 done
@@ -34,14 +35,14 @@ dir=$(run_dir "stress-$base")
 echo "$base" >"$dir/base"
 echo "$flavour" >"$dir/flavour"
 inst=$(series_selftests "$base" 2>>"$dir/setup.log") ||
-	die "building the selftest failed, see $dir/setup.log"
+	exit_as $? "building the selftest failed, see $dir/setup.log"
 loop=$(rfc_loop "$base" "$dir" 2>>"$dir/setup.log")
-gcc -O2 -Wall -o "$dir/tw_hold" "$LAB_DIR/workload/tw_hold.c"
+gcc -O2 -Wall -o "$dir/tw_hold" "$LAB_DIR/workload/tw_hold.c" || die "building lab/workload/tw_hold.c failed"
 export LAB_NEED_GB=${LAB_NEED_GB:-6}
 for v in "${variants[@]}"; do
 	say "building the $v $flavour kernel ($(elapsed $t0) so far; compiler output: $(obj_dir "$base" "$v" "$flavour")/build.log)"
 	kernel_of "$base" "$v" "$flavour" >"$dir/kernel-$v" 2>>"$dir/setup.log" ||
-		die "building the $v $flavour kernel failed, see $dir/setup.log"
+		exit_as $? "building the $v $flavour kernel failed, see $dir/setup.log"
 	# What the kernel was built with: the table tells whether kmemleak
 	# should have run.
 	cp "$(obj_dir "$base" "$v" "$flavour")/.config" "$dir/$v.config"
@@ -72,10 +73,10 @@ for v in "${variants[@]}"; do
 		mv "$dir/$v.console" "$dir/$v-boot$attempt.console"
 	done
 	echo "# guest: exit=$rc seconds=$((SECONDS - s))" >"$dir/$v.result"
-	[ "$rc" -ne 3 ] || die "the $v guest splatted during the boot three times ($(cat "$dir/$v/out/boot-splat.log")), see $dir/$v.console"
+	[ "$rc" -ne 3 ] || check_failed "the $v guest splatted during the boot three times ($(cat "$dir/$v/out/boot-splat.log")), see $dir/$v.console"
 	[ -s "$dir/$v/out/stress.result" ] || {
 		tail -n 20 "$dir/$v.console" >&2
-		die "the $v guest gave no result (exit $rc), see $dir/$v.console"
+		exit_as "$rc" "the $v guest gave no result (exit $rc), see $dir/$v.console"
 	}
 done
 say "the guests ran in $(elapsed $t0); results in $dir"

@@ -11,15 +11,17 @@
 #
 # The newest base is the one posted upstream, to UPSTREAM_TREE (lab/lib.sh):
 # "[PATCH net-next N/M]".  Older bases are stable backports: "[PATCH X.Y.y N/M]".
-# Fixes: tags and "commit <sha> upstream." lines are checked against
-# lab/data/upstream-commits.txt (kept offline); the selftests the series
+# Fixes: tags and "commit <sha> upstream." lines are checked against the
+# base tree's history where it has the commit (a LAB_TREE with history),
+# else lab/data/upstream-commits.txt (kept offline); the selftests the series
 # add and the options they need against lab/data/selftests.txt.  W=1 and
 # sparse compile only the touched objects of a prepared tree (no kernel
 # build needed).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:?usage: lab/jobs/submit-check.sh BASE}
+base=${1:-}
+[ -n "$base" ] || die "usage: lab/jobs/submit-check.sh BASE"
 check_base "$base"
 lock_base "$base"
 dir=$(series_dir "$base")
@@ -51,7 +53,9 @@ body() { sed -n '/^$/,/^---$/p' "$1"; }
 "$LAB_DIR/host/base-tree.sh" "$base"
 src=$(tree_dir "$base" unpatched)
 wt=$(mktemp -d "$LAB_BUILD/submit-check-$base.XXXXXX")
-trap 'git -C "$src" worktree remove --force "$wt" >/dev/null 2>&1; rm -rf "$wt"' EXIT
+b4_branch=b4/submit-check-$$
+trap 'git -C "$src" worktree remove --force "$wt" >/dev/null 2>&1 || true; rm -rf "$wt" "$wt.b4" || true
+	git -C "$src" branch -D "$b4_branch" >/dev/null 2>&1 || true' EXIT
 git -C "$src" worktree add -q --detach "$wt" "base-$base"
 problems=
 for f in "${files[@]}"; do
@@ -123,7 +127,12 @@ fi
 # 3. Tags: Fixes: and "commit <sha> upstream." name real commits with the
 #    subject they really have; every From: has a matching Signed-off-by.
 problems='' nfix=0
-known() {	# known SHA SUBJECT: lab/data/upstream-commits.txt has it
+known() {	# known SHA SUBJECT: the base tree's history (a LAB_TREE with it) or lab/data/upstream-commits.txt has it
+	local s
+	if s=$(git -C "$src" log -1 --format=%s "$1^{commit}" -- 2>/dev/null) && [ -n "$s" ]; then
+		[ -z "$2" ] || [ "$s" = "$2" ]
+		return
+	fi
 	awk -v sha="$1" -v subj="$2" '/^#/ || NF < 2 { next }
 		{ s = $0; sub(/^[^ ]+ /, "", s)
 		  if ((index($1, sha) == 1 || index(sha, $1) == 1) && (subj == "" || s == subj)) f = 1 }
@@ -134,21 +143,21 @@ for f in "${files[@]}"; do
 		nfix=$((nfix + 1))
 		if [[ $line =~ ^Fixes:\ ([0-9a-f]{12,40})\ \(\"(.*)\"\)$ ]]; then
 			known "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" ||
-				problems+=" ${f##*/}: '$line' is not in lab/data/upstream-commits.txt with that subject"
+				problems+=" ${f##*/}: '$line' is not in lab/data/upstream-commits.txt (nor in the base tree's history) with that subject"
 		else
 			problems+=" ${f##*/}: malformed '$line' (want: Fixes: <12+ hex> (\"subject\"))"
 		fi
 	done < <(body "$f" | grep '^Fixes:' || true)
 	while read -r sha; do
 		nfix=$((nfix + 1))
-		known "$sha" "" || problems+=" ${f##*/}: 'commit $sha upstream.' is not in lab/data/upstream-commits.txt"
+		known "$sha" "" || problems+=" ${f##*/}: 'commit $sha upstream.' is not in lab/data/upstream-commits.txt (nor in the base tree's history)"
 	done < <(body "$f" | sed -n 's/^commit \([0-9a-f]*\) upstream\.$/\1/p')
 	# commit <sha> ("subject") in the text, a subject possibly wrapped
 	while read -r ref; do
 		nfix=$((nfix + 1))
 		[[ $ref =~ ^commit\ ([0-9a-f]+)\ \(\"(.*)\"\)$ ]] &&
 			known "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}" ||
-			problems+=" ${f##*/}: '$ref' is not in lab/data/upstream-commits.txt with that subject"
+			problems+=" ${f##*/}: '$ref' is not in lab/data/upstream-commits.txt (nor in the base tree's history) with that subject"
 	done < <(body "$f" | grep -v '^Fixes:' | tr '\n' ' ' | tr -s ' ' | grep -oE 'commit [0-9a-f]{12,40} \("[^"]+"\)' || true)
 done
 check "Fixes: and upstream commits" "$nfix references, each with its real subject" "$problems"
@@ -174,14 +183,53 @@ check "Signed-off-by" "every patch signed off by its author (From:)" "$problems"
 #    the newest base's, the one maintainers run today, also on a stable
 #    backport (6.1's own does not know the Closes: tag, for one).
 problems=
-cp_src=$(tree_dir "$newest" unpatched)
-[ -x "$cp_src/scripts/checkpatch.pl" ] || "$LAB_DIR/host/base-tree.sh" "$newest" >&2
+cp_src=$(LAB_TREE='' tree_dir "$newest" unpatched)
+[ -x "$cp_src/scripts/checkpatch.pl" ] || LAB_TREE='' "$LAB_DIR/host/base-tree.sh" "$newest" >&2
 for f in "${files[@]}"; do
 	out=$(cd "$cp_src" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict \
 		--max-line-length=80 --ignore UNKNOWN_COMMIT_ID,FILE_PATH_CHANGES "$f" 2>&1) ||
 		problems+=" ${f##*/}: $(printf '%s\n' "$out" | grep -m1 -E '^(ERROR|WARNING|CHECK)')"
 done
 check "checkpatch --strict" "$n patches clean (the checkpatch of base $newest)" "$problems"
+
+# 4b. b4, as the series is prepared and sent: b4 prep enrolls the applied
+#     series (a branch of the git am worktree), takes cover-letter.txt, the
+#     tree's prefix and To/Cc from get_maintainer.pl (--auto-to-cc), and
+#     runs its checks (--check, with step 4's checkpatch but without
+#     --strict; -C: no cache).  Its only findings may be the two that step 4
+#     ignores, and why.  The user's git and b4 settings are kept out.
+if [ "$applied" = yes ]; then
+	b4=$("$LAB_DIR/host/fetch-tools.sh")/b4
+	cover_txt=$(cd "$dir" && pwd -P)/cover-letter.txt
+	[ -f "$cover_txt" ] || die "$cover_txt is missing (subject, blank line, text)"
+	git -C "$wt" checkout -q -B "$b4_branch"
+	problems=
+	b4out=$wt.b4
+	b4env=(env GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_COUNT=2
+		GIT_CONFIG_KEY_0=core.editor GIT_CONFIG_VALUE_0="cp -- $(printf %q "$cover_txt")"
+		GIT_CONFIG_KEY_1=b4.prep-perpatch-check-cmd
+		GIT_CONFIG_VALUE_1="$(printf %q "$cp_src/scripts/checkpatch.pl") -q --terse --no-summary --mailback --showfile"
+		PATH="/usr/bin:$PATH")	# checkpatch's spdxcheck.py wants Debian's python3 (ply)
+	(cd "$wt" && "${b4env[@]}" "$b4" prep -e "base-$base" &&
+		"${b4env[@]}" "$b4" prep --edit-cover &&
+		"${b4env[@]}" "$b4" prep --set-prefixes "$tree" && "${b4env[@]}" "$b4" prep --auto-to-cc) >"$b4out" 2>&1 ||
+		problems="b4 prep failed: $(tail -n 1 "$b4out")"
+	cover=$(git -C "$wt" rev-list --reverse "base-$base..$b4_branch" | head -n 1)
+	[ -n "$problems" ] || ! git -C "$wt" log -1 --format=%B "$cover" | grep -q EDITME ||
+		problems="b4 prep kept its EDITME cover letter: cover-letter.txt was not taken"
+	if [ -z "$problems" ]; then
+		(cd "$wt" && "${b4env[@]}" "$b4" prep -C --check) 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >"$b4out" || true
+		tally=$(grep -E '^Success: [0-9]+, Warning: [0-9]+, Error: [0-9]+$' "$b4out") ||
+			problems="b4 prep --check gave no tally: $(tail -n 1 "$b4out")"
+		findings=$(grep -E 'checkpatch\.pl: ' "$b4out" |
+			grep -vE "WARNING: Unknown commit id|WARNING: added, moved or deleted file\(s\), does MAINTAINERS need updating\?") || true
+		[ -z "$findings" ] || problems+=" $(head -n 3 <<<"$findings")"
+		[[ ${tally:-} == *", Error: 0" ]] || problems+=" b4 prep --check: ${tally:-no tally}"
+		recipients=$(git -C "$wt" log -1 --format=%B "$cover" | grep -cE '^(To|Cc): ' || true)
+	fi
+	check "b4 prep" "enrolled with [PATCH $tree], ${recipients:-0} recipients from get_maintainer.pl; --check: ${tally:-}, only unknown commit ids and the new file's MAINTAINERS question" "$problems"
+	rm -f "$b4out"
+fi
 
 if [ "$applied" != yes ]; then
 	report FAIL "build checks" "skipped: the series does not apply"
