@@ -14,27 +14,7 @@ git -C "$src" tag "base-$BASE"
 expect_rc 0 "$tmp/o1" lab/host/apply-series.sh "$BASE"
 expect_msg "$tmp/o1" "0 patch\(es\) applied"
 
-cat >"$LAB_PATCHES/$BASE/0001-tcp-does-not-apply.patch" <<'PATCH'
-From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001
-From: Lab Test <t@t>
-Date: Thu, 1 Jan 2026 00:00:00 +0000
-Subject: [PATCH] tcp: does not apply
-
----
- Makefile | 2 +-
- 1 file changed, 1 insertion(+), 1 deletion(-)
-
-diff --git a/Makefile b/Makefile
---- a/Makefile
-+++ b/Makefile
-@@ -1,3 +1,3 @@
- one
--deux
-+zwei
- three
---
-2.39.5
-PATCH
+makefile_patch "$LAB_PATCHES/$BASE/0001-tcp-does-not-apply.patch" "tcp: does not apply" deux zwei
 expect_rc 1 "$tmp/o2" lab/host/apply-series.sh "$BASE"
 expect_msg "$tmp/o2" "patch 0001-tcp-does-not-apply.patch does not apply to base $BASE"
 [ "$(git -C "$LAB_BUILD/src/$BASE-patched" rev-parse HEAD)" = \

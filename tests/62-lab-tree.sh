@@ -15,27 +15,7 @@ git -C "$tmp/mine" tag "base-$BASE"
 printf 'one\ntwo\nthree\n\n' >"$tmp/mine/Makefile"
 git -C "$tmp/mine" -c user.name=t -c user.email=t@t commit -qam "the user's base"
 cp -r "$tmp/mine" "$tmp/mine.before"
-cat >"$LAB_PATCHES/$BASE/0001-tcp-two-to-deux.patch" <<'PATCH'
-From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001
-From: Lab Test <t@t>
-Date: Thu, 1 Jan 2026 00:00:00 +0000
-Subject: [PATCH] tcp: two to deux
-
----
- Makefile | 2 +-
- 1 file changed, 1 insertion(+), 1 deletion(-)
-
-diff --git a/Makefile b/Makefile
---- a/Makefile
-+++ b/Makefile
-@@ -1,3 +1,3 @@
- one
--two
-+deux
- three
---
-2.39.5
-PATCH
+makefile_patch "$LAB_PATCHES/$BASE/0001-tcp-two-to-deux.patch" "tcp: two to deux" two deux
 expect_rc 0 "$tmp/o1" env LAB_TREE="$tmp/mine" lab/host/apply-series.sh "$BASE"
 expect_msg "$tmp/o1" "1 patch\(es\) applied"
 pt=$(echo "$LAB_BUILD"/src/tree-mine-*/"$BASE-patched")

@@ -47,5 +47,32 @@ ktap() {
 	}' "$1" || fail "$1 is not valid KTAP"
 }
 
+# makefile_patch FILE SUBJECT OLD NEW: a one-patch series for the stand-in
+# trees of tests/60 and tests/62 (a Makefile "one, two, three"), changing
+# its second line from OLD to NEW, in git format-patch's form.
+makefile_patch() {
+	cat >"$1" <<PATCH
+From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001
+From: Lab Test <t@t>
+Date: Thu, 1 Jan 2026 00:00:00 +0000
+Subject: [PATCH] $2
+
+---
+ Makefile | 2 +-
+ 1 file changed, 1 insertion(+), 1 deletion(-)
+
+diff --git a/Makefile b/Makefile
+--- a/Makefile
++++ b/Makefile
+@@ -1,3 +1,3 @@
+ one
+-$3
++$4
+ three
+--
+2.39.5
+PATCH
+}
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
