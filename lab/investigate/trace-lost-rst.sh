@@ -46,5 +46,5 @@ touch "$out/rst-lines.txt"
 # listener's answers to stray ACKs, which meet no socket.
 grep -e '-> 1000 ' -e 'rst-unsent' "$out/rst-lines.txt" >"$out/client-rst-lines.txt" || true
 echo "$base $variant with trace-lost-rst.py: $failed of $done_runs runs failed; clients' RSTs that ended without effect: $(wc -l <"$out/client-rst-lines.txt") (client-rst-lines.txt; all RSTs: rst-lines.txt)"
-sed 's/^ */  /' "$out/client-rst-lines.txt" | head -n 20
+head -n 20 "$out/client-rst-lines.txt" | sed 's/^ */  /'
 echo "(results in $dir)"

@@ -60,7 +60,7 @@ git -C "$src" worktree add -q --detach "$wt" "base-$base"
 problems=
 for f in "${files[@]}"; do
 	if ! out=$(git -C "$wt" am -q "$f" 2>&1); then
-		problems="${f##*/} does not apply: $(printf '%s\n' "$out" | grep -m1 -E 'error|fail')"
+		problems="${f##*/} does not apply: $(grep -m1 -E 'error|fail' <<<"$out" || tail -n 1 <<<"$out")"
 		git -C "$wt" am --abort >/dev/null 2>&1 || true
 		break
 	fi
@@ -108,7 +108,7 @@ if [ -d "$dir/standalone" ]; then
 		git -C "$wt1" reset -q --hard "base-$base"
 		if ! out=$(git -C "$wt1" am -q "$f" 2>&1); then
 			git -C "$wt1" am --abort >/dev/null 2>&1 || true
-			problems+=" ${f##*/} does not apply alone: $(printf '%s\n' "$out" | grep -m1 -E 'error|fail')"
+			problems+=" ${f##*/} does not apply alone: $(grep -m1 -E 'error|fail' <<<"$out" || tail -n 1 <<<"$out")"
 			continue
 		fi
 		id=$(git patch-id --stable <"$f" | cut -d' ' -f1)
@@ -188,7 +188,7 @@ cp_src=$(LAB_TREE='' tree_dir "$newest" unpatched)
 for f in "${files[@]}"; do
 	out=$(cd "$cp_src" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict \
 		--max-line-length=80 --ignore UNKNOWN_COMMIT_ID,FILE_PATH_CHANGES "$f" 2>&1) ||
-		problems+=" ${f##*/}: $(printf '%s\n' "$out" | grep -m1 -E '^(ERROR|WARNING|CHECK)')"
+		problems+=" ${f##*/}: $(grep -m1 -E '^(ERROR|WARNING|CHECK)' <<<"$out" || tail -n 1 <<<"$out")"
 done
 check "checkpatch --strict" "$n patches clean (the checkpatch of base $newest)" "$problems"
 
@@ -214,8 +214,13 @@ if [ "$applied" = yes ]; then
 		"${b4env[@]}" "$b4" prep --edit-cover &&
 		"${b4env[@]}" "$b4" prep --set-prefixes "$tree" && "${b4env[@]}" "$b4" prep --auto-to-cc) >"$b4out" 2>&1 ||
 		problems="b4 prep failed: $(tail -n 1 "$b4out")"
-	cover=$(git -C "$wt" rev-list --reverse "base-$base..$b4_branch" | head -n 1)
-	[ -n "$problems" ] || ! git -C "$wt" log -1 --format=%B "$cover" | grep -q EDITME ||
+	# No "| head" or "| grep -q" after git here: git flushes each commit
+	# into a pipe, and under pipefail a reader that stops early makes a
+	# SIGPIPE of it (exit 141, seen in CI).
+	cover=$(git -C "$wt" rev-list --reverse "base-$base..$b4_branch")
+	cover=${cover%%$'\n'*}
+	cover_text=$(git -C "$wt" log -1 --format=%B "$cover") || cover_text=
+	[ -n "$problems" ] || [[ $cover_text != *EDITME* ]] ||
 		problems="b4 prep kept its EDITME cover letter: cover-letter.txt was not taken"
 	if [ -z "$problems" ]; then
 		(cd "$wt" && "${b4env[@]}" "$b4" prep -C --check) 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >"$b4out" || true
@@ -225,7 +230,7 @@ if [ "$applied" = yes ]; then
 			grep -vE "WARNING: Unknown commit id|WARNING: added, moved or deleted file\(s\), does MAINTAINERS need updating\?") || true
 		[ -z "$findings" ] || problems+=" $(head -n 3 <<<"$findings")"
 		[[ ${tally:-} == *", Error: 0" ]] || problems+=" b4 prep --check: ${tally:-no tally}"
-		recipients=$(git -C "$wt" log -1 --format=%B "$cover" | grep -cE '^(To|Cc): ' || true)
+		recipients=$(grep -cE '^(To|Cc): ' <<<"$cover_text" || true)
 	fi
 	check "b4 prep" "enrolled with [PATCH $tree], ${recipients:-0} recipients from get_maintainer.pl; --check: ${tally:-}, only unknown commit ids and the new file's MAINTAINERS question" "$problems"
 	rm -f "$b4out"
