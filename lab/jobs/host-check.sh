@@ -44,7 +44,7 @@ if [ $beside = 1 ]; then
 	# Built first, so that the wait below is only for the boot.
 	kernel=$(kernel_of "$base" unpatched) || die "building the $base kernel failed"
 	say "booting a lab guest ($base, unpatched) that runs $test in a loop (console: $dir/guest.console)"
-	setsid "$LAB_DIR/host/boot-guest.sh" "$kernel" --run "$dir/guest" --timeout $((runs * 60 + 600)) -- \
+	setsid "$LAB_DIR/lab" boot "$kernel" --run "$dir/guest" --timeout $((runs * 60 + 600)) -- \
 		"while :; do $bin >/dev/null 2>&1; done" >"$dir/guest.console" 2>&1 &
 	guest=$!
 	t=$SECONDS
