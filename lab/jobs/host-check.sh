@@ -46,6 +46,7 @@ if [ $beside = 1 ]; then
 	say "booting a lab guest ($base, unpatched) that runs $test in a loop (console: $dir/guest.console)"
 	setsid "$LAB_DIR/lab" boot "$kernel" --run "$dir/guest" --timeout $((runs * 60 + 600)) -- \
 		"while :; do $bin >/dev/null 2>&1; done" >"$dir/guest.console" 2>&1 &
+	# shellcheck disable=SC2031 # $! of this shell, not of guest_run's subshell (lab/lib.sh)
 	guest=$!
 	t=$SECONDS
 	until grep -q '^lab-guest: up after' "$dir/guest.console" 2>/dev/null; do
