@@ -262,8 +262,12 @@ guest_run() (
 	esac
 	[ -n "$run" ] || run=$(run_dir guest) || exit
 	mkdir -p "$run/out" || die "cannot make $run/out"
-	run=$(cd "$run" && pwd -P)
-	case $run in *[[:space:]]*) die "the run directory '$run' contains spaces" ;; esac
+	run=$(cd "$run" && pwd -P) || die "cannot enter $run"
+	# vng hands its arguments to a shell unquoted, and qemu's -fsdev
+	# path= ends at a comma: plain paths only.
+	for d in "$kernel" "$run"; do
+		[[ $d =~ ^[A-Za-z0-9._/+@-]+$ ]] || die "'$d': the guest's paths may hold only letters, digits and . _ / + @ -"
+	done
 	for d in "$(cd "$LAB_DIR" && pwd -P)" "$run"; do
 		case $d/ in /run/*|/dev/*|/proc/*|/sys/*)
 			die "$d is under /run, /dev, /proc or /sys, which the guest mounts anew and so cannot see: use a checkout and a build directory (LAB_BUILD) elsewhere" ;;
@@ -272,35 +276,41 @@ guest_run() (
 	command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is not installed (make deps)"
 	vng=$("$LAB_DIR/host/fetch-tools.sh")/vng || exit
 	out=$run/out log=$run/serial.log
-	printf '%s\n' "$*" >"$out/.lab-cmd"
-	rm -f "$out/.lab-status"
+	rm -f "$out/.lab-status" || die "cannot write to $out"
+	printf '%s\n' "$*" >"$out/.lab-cmd" || die "cannot write $out/.lab-cmd"
 	# vng mounts an empty tmpfs over /var/tmp: off with it, and the host's
 	# shows through vng's writable layer over /var.  The result directory,
 	# which vng mounts at /tmp/lab-out, goes to its host path.
 	init="umount /var/tmp; mount --bind /tmp/lab-out $out && cd $out && echo lab-guest: up after \$(cut -d' ' -f1 /proc/uptime) s, \$(nproc) CPUs &&"
 	init+=" LAB_OUT=$out HOME=/tmp setsid bash .lab-cmd </dev/null; rc=\$?; dmesg >dmesg.log 2>&1; echo \$rc >.lab-status; exit \$rc"
 	say "booting $kernel ($accel, $smp vCPUs, ${mem} MiB, timeout ${timeout}s); console: $log"
+	: >"$log" || die "cannot write $log"
 	# qemu opens vng's stdout and stderr by name (/proc/self/fd/N), which
-	# truncates a file: they are a pipe.
-	: >"$log"
+	# truncates a file: they are a pipe, to a sed that this function
+	# waits for, so that the console is whole when it returns.
+	exec {console}> >(sed -u 's/\r$//' >>"$log")
+	sed_pid=$!
 	# timeout(1) leads its own process group, which a ^C at the terminal
 	# does not reach: that group ends with this function.
 	timeout -k 5 "$timeout" "$vng" --run "$kernel" "${vngopts[@]}" --force-9p --verbose \
 		--cpus "$smp" --memory "${mem}M" --rwdir "/tmp/lab-out=$out" --cwd / \
 		--append "root=root loglevel=5${LAB_APPEND:+ $LAB_APPEND}" --qemu-opts="$qemu ${LAB_QEMU_ARGS:-}" \
-		--exec "$init" </dev/null > >(sed -u 's/\r$//' >>"$log") 2>&1 &
+		--exec "$init" </dev/null >&"$console" 2>&1 &
 	group=$!
+	exec {console}>&-
 	# shellcheck disable=SC2317 # run by the traps
 	end_guest() { kill -TERM -- "-$group" 2>/dev/null || kill -TERM "$group" 2>/dev/null || true; }
 	trap end_guest EXIT
 	trap 'end_guest; say "interrupted: guest ended"; exit 130' INT TERM HUP
-	tail -n +1 -f --pid="$group" "$log" &
+	tail -n +1 -f --pid="$sed_pid" "$log" &
 	rc=0
 	wait "$group" || rc=$?
 	trap - EXIT
+	wait "$sed_pid"
 	wait
-	case $rc in 124|137) exit_as 124 "guest timed out after ${timeout}s and was killed (hung?); console: $log" ;; esac
+	# The command's own status first: vng passes it on, 124 included.
 	if [ ! -f "$out/.lab-status" ]; then
+		case $rc in 124|137) exit_as 124 "guest timed out after ${timeout}s and was killed (hung?); console: $log" ;; esac
 		# a panic is the kernel's failure (1); anything else, the boot's (2)
 		grep 'Kernel panic' "$log" | grep -v 'VFS: Unable to mount root\|Attempted to kill init' >/dev/null &&
 			check_failed "guest panicked: $(grep -m1 'Kernel panic' "$log")"

@@ -40,25 +40,32 @@ net=$(tree_dir "$base" patched)/tools/testing/selftests/net/config
 [ -f "$net" ] || die "the $base series' tree has no tools/testing/selftests/net/config"
 stamp=$(cat "$net" "$LAB_DIR/config/base.config" "$frag" "$src/Makefile" | sha256sum | cut -c1-16)
 if [ "$(cat "$obj/.lab-config-stamp" 2>/dev/null)" != "$stamp" ]; then
-	cat "$net" "$LAB_DIR/config/base.config" "$frag" >"$obj/lab.config"
+	cat "$net" "$LAB_DIR/config/base.config" "$frag" >"$obj/lab.config"	# what was merged, kept
 	{
 		kmake tinyconfig
 		"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$obj/lab.config"
 		kmake olddefconfig
 	} >"$log" 2>&1 || die "configuring $src failed, see $log"
-	# Each option as its last line asks: y or m, set; n or "is not set", unset.
-	unmet=$(awk 'FNR == NR { if (/^CONFIG_/) { n = index($0, "="); have[substr($0, 1, n - 1)] = 1 }; next }
-		/^CONFIG_[A-Za-z0-9_]+=/ { n = index($0, "="); want[substr($0, 1, n - 1)] = substr($0, n + 1) != "n" }
-		/^# CONFIG_[A-Za-z0-9_]+ is not set/ { want[$2] = 0 }
-		END { for (o in want) if (want[o] != (o in have)) print o (want[o] ? "" : " (wanted unset)") }' \
-		"$obj/.config" "$obj/lab.config" | sort)
+	# Each option as its last line asks: y, y; m, y or m; n or "is not set",
+	# unset; a value, that value.  A y of net/config that ends m (an option
+	# it wants y that depends on one it wants m) is noted: no module is
+	# built, so the guest has neither.
+	unmet=$(awk -v net="$net" 'FILENAME == ARGV[1] { if (/^CONFIG_/) { n = index($0, "="); have[substr($0, 1, n - 1)] = substr($0, n + 1) }; next }
+		/^CONFIG_[A-Za-z0-9_]+=/ { n = index($0, "="); o = substr($0, 1, n - 1); want[o] = substr($0, n + 1); from[o] = FILENAME }
+		/^# CONFIG_[A-Za-z0-9_]+ is not set/ { want[$2] = "n"; from[$2] = FILENAME }
+		END { for (o in want) { w = want[o]; h = (o in have) ? have[o] : "n"
+			if (w == h || (w == "m" && h == "y")) continue
+			print o, (w == "y" && h == "m" && from[o] == net) ? "module" : "want " w ", have " h } }' \
+		"$obj/.config" "$net" "$LAB_DIR/config/base.config" "$frag" | sort)
 	bad=''
 	while read -r opt why; do
 		[ -n "$opt" ] || continue
+		if [ "$why" = module ]; then
+			echo "lab: $opt is y in net/config but can only be m here (a module, not built)" >>"$log"
 		# An option this base's Kconfig does not have (PROC_SYSCTL is
 		# part of SYSCTL since 7.x; 6.1 has no TCP_AO) is noted only.
-		if grep -rqx --include='Kconfig*' "config ${opt#CONFIG_}" "$src"; then
-			bad+=" $opt${why:+ $why}"
+		elif grep -rqxE --include='Kconfig*' "[[:space:]]*(menu)?config[[:space:]]+${opt#CONFIG_}[[:space:]]*" "$src"; then
+			bad+=" $opt ($why)"
 		else
 			echo "lab: $opt is not an option of $base; skipped" >>"$log"
 		fi

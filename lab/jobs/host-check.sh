@@ -7,7 +7,7 @@
 # namespace, with its default options.  Root only; traffic stays on the
 # namespace's loopback.
 #
-# --beside-guest: a lab guest (qemu TCG, 2 vCPUs) runs the same selftest
+# --beside-guest: a lab guest (virtme-ng, TCG, 2 vCPUs) runs the same selftest
 # in a loop meanwhile, as on a busy CI machine; it is stopped at the end.
 #
 # Prints one line per run and a verdict.  Exit status: 0 when no run lost
@@ -15,8 +15,6 @@
 # race), 2 on a usage or set-up error.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
-# A set-up error is 2 here: 1 says the kernel has the race.
-die() { printf 'lab: error: %s\n' "$*" >&2; exit 2; }
 
 beside=0
 [ "${1:-}" != --beside-guest ] || { beside=1; shift; }
@@ -35,7 +33,7 @@ guest=
 stop_guest() {	# the lab run's process group, and its qemu, which timeout(1) put in another
 	[ -n "$guest" ] || return 0
 	kill -TERM -- -"$guest" 2>/dev/null || true
-	pkill -TERM -f -- "lab.out=$dir/guest/out" 2>/dev/null || true
+	pkill -TERM -f -- "path=$dir/guest/out" 2>/dev/null || true
 	guest=
 }
 trap stop_guest EXIT

@@ -13,8 +13,8 @@
 # "[PATCH net-next N/M]".  Older bases are stable backports: "[PATCH X.Y.y N/M]".
 # Fixes: tags and "commit <sha> upstream." lines are checked against the
 # base tree's history where it has the commit (a LAB_TREE with history),
-# else lab/data/upstream-commits.txt (kept offline).  The options the
-# selftests need are net/config's alone: every lab kernel is built from it.  W=1 and
+# else lab/data/upstream-commits.txt (kept offline); the selftests the series
+# add and the options they need against lab/data/selftests.txt.  W=1 and
 # sparse compile only the touched objects of a prepared tree (no kernel
 # build needed).
 set -euo pipefail
@@ -29,6 +29,7 @@ dir=$(series_dir "$base")
 mapfile -t files < <(series_files "$base")
 [ ${#files[@]} -gt 0 ] || die "patches/$base/ holds no patches"
 commits=$LAB_DIR/data/upstream-commits.txt
+selftests=$LAB_DIR/data/selftests.txt
 newest=$(newest_base)
 if [ "$base" = "$newest" ]; then tree=$UPSTREAM_TREE; else tree=$base.y; fi
 n=${#files[@]}
@@ -238,7 +239,8 @@ fi
 if [ "$applied" != yes ]; then
 	report FAIL "build checks" "skipped: the series does not apply"
 else
-	# 5. The selftests the series add: in TEST_GEN_PROGS and in .gitignore.
+	# 5. The selftests the series add: in TEST_GEN_PROGS, in .gitignore,
+	#    and the options they need in the net config fragment.
 	problems='' added=''
 	net=$wt/tools/testing/selftests/net
 	# shellcheck disable=SC2016 # a make expression
@@ -249,9 +251,14 @@ else
 		added+=" $t"
 		grep -qx "$t" <<<"$progs" || problems+=" $t not in TEST_GEN_PROGS;"
 		grep -qx "$t" "$net/.gitignore" 2>/dev/null || problems+=" $t not in net/.gitignore;"
+		opts=$(awk -v t="$t" '$1 == t { $1 = ""; print }' "$selftests")
+		[ -n "$opts" ] || problems+=" $t not in lab/data/selftests.txt;"
+		for o in $opts; do
+			grep -qx "$o=[ym]" "$net/config" || problems+=" $t needs $o, not in net/config;"
+		done
 	done
 	[ -n "$added" ] || problems="the series adds no selftest under tools/testing/selftests/net/"
-	check "selftest registered" "${added# }: Makefile TEST_GEN_PROGS, net/.gitignore" "$problems"
+	check "selftest registered" "${added# }: Makefile TEST_GEN_PROGS, net/.gitignore, net/config" "$problems"
 
 	# 6. kernel-doc on the touched C files and headers: no new warning.
 	mapfile -t touched < <(git -C "$wt" diff --name-only --diff-filter=AM "base-$base" HEAD -- \
