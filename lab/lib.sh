@@ -12,6 +12,7 @@ LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 LAB_REPO=$(dirname "$LAB_DIR")
 : "${LAB_BUILD:=$LAB_REPO/build}"
 : "${LAB_FLAVOUR:=tiny}"
+: "${LAB_TOOLS:=$LAB_BUILD/tools}"
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 # Two trees of one base (unpatched, patched) share the compiler cache:
 # paths are made relative to this directory and the cwd is not hashed.
@@ -220,6 +221,113 @@ kernel_of() {
 	*) die "bad variant '$2' (unpatched or patched)" ;;
 	esac
 	"$LAB_DIR/host/build-kernel.sh" "$1" "$2" "${3:-$LAB_FLAVOUR}"
+}
+
+# guest_run [--timeout S] [--smp N] [--mem MB] [--accel tcg|icount|kvm]
+#           [--run DIR] BZIMAGE -- CMD...: boot BZIMAGE with virtme-ng (vng,
+# lab/host/fetch-tools.sh), the host root read-only and /tmp, /var/tmp
+# writable over it, and run CMD (one shell command line) from DIR/out,
+# which is $LAB_OUT there and writable.  icount: one TCG thread whose clock
+# counts instructions (1 ns each), so that a rate is a repeatable count.
+# LAB_APPEND adds kernel arguments, LAB_QEMU_ARGS qemu's.  The console goes
+# to stdout and DIR/serial.log.  Returns CMD's status; 124 when the guest
+# timed out; 1 on a kernel panic; 2 when the guest gave no status.
+guest_run() (
+	timeout=${LAB_TIMEOUT:-600} smp=${LAB_SMP:-2} mem=${LAB_MEM:-1024}
+	accel=${LAB_ACCEL:-tcg} run='' kernel=''
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--timeout|--smp|--mem|--accel|--run) need_value "$1" $#
+			printf -v "${1#--}" %s "$2"; shift 2 ;;
+		--) shift; break ;;
+		-*) die "guest_run: unknown option $1" ;;
+		*) [ -z "$kernel" ] || die "guest_run: two kernels given"; kernel=$1; shift ;;
+		esac
+	done
+	[ -n "$kernel" ] || die "usage: lab/lab boot [options] BZIMAGE -- CMD..."
+	[ $# -gt 0 ] || die "usage: lab/lab boot [options] BZIMAGE -- CMD..."
+	[ -f "$kernel" ] || die "no kernel image $kernel"
+	[[ $timeout =~ ^[0-9]+$ && $smp =~ ^[0-9]+$ && $mem =~ ^[0-9]+$ ]] ||
+		die "--timeout, --smp and --mem take whole numbers"
+	# qemu's default TCG is multi-threaded; -cpu max as before vng.  A
+	# second 9p export of / tagged "root": 6.1 mounts the tag its root=
+	# names with /dev/ stripped.
+	qemu="-cpu max -fsdev local,id=labroot,path=/,security_model=none,readonly=on,multidevs=remap -device virtio-9p-pci,fsdev=labroot,mount_tag=root"
+	vngopts=(--disable-kvm)
+	case $accel in
+	tcg) ;;
+	icount) qemu+=" -icount shift=0,sleep=off,align=off" ;;
+	kvm) [ -w /dev/kvm ] || die "--accel kvm: /dev/kvm is not usable here"; vngopts=() qemu=${qemu#-cpu max } ;;
+	*) die "--accel takes tcg, icount or kvm" ;;
+	esac
+	[ -n "$run" ] || run=$(run_dir guest) || exit
+	mkdir -p "$run/out" || die "cannot make $run/out"
+	run=$(cd "$run" && pwd -P) || die "cannot enter $run"
+	# vng hands its arguments to a shell unquoted, and qemu's -fsdev
+	# path= ends at a comma: plain paths only.
+	for d in "$kernel" "$run"; do
+		[[ $d =~ ^[A-Za-z0-9._/+@-]+$ ]] || die "'$d': the guest's paths may hold only letters, digits and . _ / + @ -"
+	done
+	for d in "$(cd "$LAB_DIR" && pwd -P)" "$run"; do
+		case $d/ in /run/*|/dev/*|/proc/*|/sys/*)
+			die "$d is under /run, /dev, /proc or /sys, which the guest mounts anew and so cannot see: use a checkout and a build directory (LAB_BUILD) elsewhere" ;;
+		esac
+	done
+	command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is not installed (make deps)"
+	vng=$("$LAB_DIR/host/fetch-tools.sh")/vng || exit
+	out=$run/out log=$run/serial.log
+	rm -f "$out/.lab-status" || die "cannot write to $out"
+	printf '%s\n' "$*" >"$out/.lab-cmd" || die "cannot write $out/.lab-cmd"
+	# vng mounts an empty tmpfs over /var/tmp: off with it, and the host's
+	# shows through vng's writable layer over /var.  The result directory,
+	# which vng mounts at /tmp/lab-out, goes to its host path.
+	init="umount /var/tmp; mount --bind /tmp/lab-out $out && cd $out && echo lab-guest: up after \$(cut -d' ' -f1 /proc/uptime) s, \$(nproc) CPUs &&"
+	init+=" LAB_OUT=$out HOME=/tmp setsid bash .lab-cmd </dev/null; rc=\$?; dmesg >dmesg.log 2>&1; echo \$rc >.lab-status; exit \$rc"
+	say "booting $kernel ($accel, $smp vCPUs, ${mem} MiB, timeout ${timeout}s); console: $log"
+	: >"$log" || die "cannot write $log"
+	# qemu opens vng's stdout and stderr by name (/proc/self/fd/N), which
+	# truncates a file: they are a pipe, to a sed that this function
+	# waits for, so that the console is whole when it returns.
+	exec {console}> >(sed -u 's/\r$//' >>"$log")
+	sed_pid=$!
+	# timeout(1) leads its own process group, which a ^C at the terminal
+	# does not reach: that group ends with this function.
+	timeout -k 5 "$timeout" "$vng" --run "$kernel" "${vngopts[@]}" --force-9p --verbose \
+		--cpus "$smp" --memory "${mem}M" --rwdir "/tmp/lab-out=$out" --cwd / \
+		--append "root=root loglevel=5${LAB_APPEND:+ $LAB_APPEND}" --qemu-opts="$qemu ${LAB_QEMU_ARGS:-}" \
+		--exec "$init" </dev/null >&"$console" 2>&1 &
+	group=$!
+	exec {console}>&-
+	# shellcheck disable=SC2317 # run by the traps
+	end_guest() { kill -TERM -- "-$group" 2>/dev/null || kill -TERM "$group" 2>/dev/null || true; }
+	trap end_guest EXIT
+	trap 'end_guest; say "interrupted: guest ended"; exit 130' INT TERM HUP
+	tail -n +1 -f --pid="$sed_pid" "$log" &
+	rc=0
+	wait "$group" || rc=$?
+	trap - EXIT
+	wait "$sed_pid"
+	wait
+	# The command's own status first: vng passes it on, 124 included.
+	if [ ! -f "$out/.lab-status" ]; then
+		case $rc in 124|137) exit_as 124 "guest timed out after ${timeout}s and was killed (hung?); console: $log" ;; esac
+		# a panic is the kernel's failure (1); anything else, the boot's (2)
+		grep 'Kernel panic' "$log" | grep -v 'VFS: Unable to mount root\|Attempted to kill init' >/dev/null &&
+			check_failed "guest panicked: $(grep -m1 'Kernel panic' "$log")"
+		die "guest ended without a status (vng exit $rc); console: $log"
+	fi
+	status=$(cat "$out/.lab-status")
+	say "guest command exited with status $status ($accel); results in $out"
+	exit "$status"
+)
+
+# guest_must CONSOLE [guest_run's arguments]: guest_run with its console in
+# CONSOLE; a failure shows the console's end and ends the job (exit_as).
+guest_must() {
+	local console=$1 rc=0
+	shift
+	guest_run "$@" >"$console" 2>&1 || rc=$?
+	[ "$rc" -eq 0 ] || { tail -n 15 "$console" >&2; exit_as "$rc" "the guest failed (exit $rc), see $console"; }
 }
 
 # series_selftests BASE [TEST...]: the base checked, its series applied

@@ -9,13 +9,13 @@ expect_rc 2 "$tmp/o3" $LAB run "$BASE" --flavour nosuch -- true
 expect_msg "$tmp/o3" "unknown flavour 'nosuch'"
 expect_rc 2 "$tmp/o4" $LAB run "$BASE"
 expect_msg "$tmp/o4" "no command given"
-expect_rc 2 "$tmp/o5" lab/host/boot-guest.sh "$tmp/no-such-bzImage" -- true
+expect_rc 2 "$tmp/o5" $LAB boot "$tmp/no-such-bzImage" -- true
 expect_msg "$tmp/o5" "no kernel image"
 expect_rc 2 "$tmp/o6" env LAB_NEED_GB=999999 $LAB build "$BASE"
 expect_msg "$tmp/o6" "not enough space"
 touch "$tmp/x"
-expect_rc 2 "$tmp/o7" lab/host/boot-guest.sh --accel warp "$tmp/x" -- true
-expect_msg "$tmp/o7" "--accel takes tcg, icount, kvm or auto"
+expect_rc 2 "$tmp/o7" $LAB boot --accel warp "$tmp/x" -- true
+expect_msg "$tmp/o7" "--accel takes tcg, icount or kvm"
 expect_rc 2 "$tmp/o8" lab/jobs/prove.sh "$BASE" zero
 expect_msg "$tmp/o8" "RUNS must be a positive whole number, not 'zero'"
 expect_rc 2 "$tmp/o9" lab/jobs/demo.sh 9.99
@@ -39,7 +39,7 @@ expect_rc 2 "$tmp/o15" env LAB_ROUNDS=x lab/jobs/cost.sh "$BASE"
 expect_msg "$tmp/o15" "LAB_ROUNDS must be a positive number, not 'x'"
 expect_rc 2 "$tmp/o16" $LAB run "$BASE" --timeout
 expect_msg "$tmp/o16" "option --timeout needs a value"
-expect_rc 2 "$tmp/o17" lab/host/boot-guest.sh --smp
+expect_rc 2 "$tmp/o17" $LAB boot --smp
 expect_msg "$tmp/o17" "option --smp needs a value"
 expect_rc 2 "$tmp/o18" $LAB nosuch-job
 expect_msg "$tmp/o18" "no job 'nosuch-job'"

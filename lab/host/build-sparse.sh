@@ -4,7 +4,7 @@
 # scripts/checker-valid.sh accepts.  Debian 12's sparse (0.6.4) is too old
 # for 7.x (no __typeof_unqual__), and sid's binary needs a newer libc: then
 # sid's source package is fetched (private apt lists under build/apt/) and
-# its sparse program built into build/tools/.  Kbuild silently turns C=1/2
+# its sparse program built into build/tools/ (LAB_TOOLS).  Kbuild silently turns C=1/2
 # off for a checker that fails that test, hence this.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
@@ -23,7 +23,7 @@ if command -v sparse >/dev/null && valid sparse; then
 	command -v sparse
 	exit 0
 fi
-tools=$LAB_BUILD/tools
+tools=$LAB_TOOLS
 if [ -x "$tools/sparse" ] && valid "$tools/sparse"; then
 	echo "$tools/sparse"
 	exit 0

@@ -5,14 +5,14 @@
 # not have: the Architecture: all packages of Debian's trixie
 # (LAB_VNG_VERSION, default 1.35-1; LAB_B4_VERSION, default 0.14.2-2),
 # fetched with the private apt lists of the newer suites and unpacked with
-# dpkg-deb into build/tools/ (the host's apt is not changed).  Their Python
-# dependencies are Debian 12's (lab/host/install-deps.sh).
+# dpkg-deb into build/tools/, or LAB_TOOLS (the host's apt is not
+# changed).  Their Python dependencies are Debian 12's (make deps).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 vng_version=${LAB_VNG_VERSION:-1.35-1}
 b4_version=${LAB_B4_VERSION:-0.14.2-2}
-tools=$LAB_BUILD/tools
+tools=$LAB_TOOLS
 bin=$tools/bin
 stamp=$tools/fetched-virtme-ng-$vng_version-b4-$b4_version
 mkdir -p "$tools"
@@ -23,7 +23,7 @@ if [ -f "$stamp" ] && [ -x "$bin/vng" ] && [ -x "$bin/b4" ]; then
 	exit 0
 fi
 newer_apt
-work=$(mktemp -d "$LAB_BUILD/tools.XXXXXX")
+work=$(mktemp -d "$tools.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 for p in "virtme-ng=$vng_version" "b4=$b4_version"; do
 	(cd "$work" && apt-get "${apt_newer[@]}" download "$p" >>"$work/download.log" 2>&1) ||

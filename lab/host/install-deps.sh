@@ -7,7 +7,7 @@ pkgs=(
 	ccache qemu-system-x86 iproute2 procps kmod rsync	# rsync: kselftest install
 	sparse python3-ply python3-git		# checkpatch, C=1
 	shellcheck				# make check lints the lab
-	python3-requests python3-argcomplete	# virtme-ng (lab/host/fetch-tools.sh)
+	python3-requests python3-argcomplete udev	# virtme-ng (lab/host/fetch-tools.sh); its init names the --exec ports with udev
 	python3-dkim python3-dnspython python3-patatt git-filter-repo	# b4 (the same)
 	linux-source-6.12 linux-source-6.1	# the stable bases; 7.3 comes from a newer suite (lab/host/fetch-source.sh)
 )

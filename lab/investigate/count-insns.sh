@@ -66,9 +66,8 @@ for fn in $functions; do
 		end=$(printf '%x' $((0x$next - 1)))
 		run=$dir/$v-$f
 		LAB_QEMU_ARGS="-d in_asm,exec,nochain -dfilter 0x$start..0x$end -D $run.trace" \
-			"$LAB_DIR/host/boot-guest.sh" --accel icount --smp "${smp:-2}" --run "$run" --timeout 600 "$kernel" -- \
-			"$dir/tcp_rr -$fam $n $workload >rr.log" >"$run.console" 2>&1 ||
-			exit_as $? "the $v guest failed, see $run.console"
+			guest_must "$run.console" --accel icount --smp "${smp:-2}" --run "$run" --timeout 600 "$kernel" -- \
+			"$dir/tcp_rr -$fam $n $workload >rr.log"
 		r=$(count "$run.trace" "$start") || die "cannot read $run.trace"
 		read -r c t <<<"$r"
 		[ "${c:-0}" -ge "$n" ] || die "$run.trace: $f called ${c:-0} times, fewer than the $n transactions"

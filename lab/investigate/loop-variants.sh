@@ -38,10 +38,7 @@ if [ "$where" = host ]; then
 	about="this host's $(uname -r), $(nproc) CPUs"
 else
 	kernel=$(kernel_of "$base" unpatched)
-	rc=0
-	"$LAB_DIR/host/boot-guest.sh" --run "$dir" --timeout $((rounds * $# * 400 + 300)) "$kernel" -- "$cmd" \
-		>"$dir/console" 2>&1 || rc=$?
-	[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; exit_as "$rc" "the guest failed (exit $rc), see $dir/console"; }
+	guest_must "$dir/console" --run "$dir" --timeout $((rounds * $# * 400 + 300)) "$kernel" -- "$cmd"
 	about="$base unpatched, 2-vCPU TCG guest"
 fi
 echo "$about: lost RSTs of the RFC's loop, $rounds x $n connections per family and variant"

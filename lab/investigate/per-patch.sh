@@ -38,9 +38,8 @@ for i in "${!states[@]}"; do
 	"$LAB_DIR/host/scratch-kernel.sh" "$base" "${states[$i]}" "$k"
 	# Raw addresses in the trace (6.1 prints the drop location with %p),
 	# named with the kernel's System.map below.
-	LAB_APPEND=no_hash_pointers "$LAB_DIR/host/boot-guest.sh" --run "$dir/$i" --timeout $((runs * 60 + 60)) "$k" -- \
-		"$LAB_DIR/guest/trace-drops $runs $loop -c rst -n 20000" >"$dir/$i.console" 2>&1 ||
-		exit_as $? "state $i: the guest failed, see $dir/$i.console"
+	LAB_APPEND=no_hash_pointers guest_must "$dir/$i.console" --run "$dir/$i" --timeout $((runs * 60 + 60)) "$k" -- \
+		"$LAB_DIR/guest/trace-drops $runs $loop -c rst -n 20000"
 	o=$dir/$i/out
 	for r in "$o"/drops-*.reasons; do	# addresses to function names
 		awk 'NR == FNR { if ($2 ~ /^[tTwW]$/) { a[++n] = $1; s[n] = $3 } next }

@@ -20,7 +20,7 @@ loop=$(rfc_loop "$base" "$dir")
 	perl -0pi -e 's/^(\tbh_lock_sock_nested\(sk\);\n)/\tskb->dev = NULL;\n$1/m or die "no socket lock found\n"' \
 	net/ipv4/tcp_ipv4.c net/ipv6/tcp_ipv6.c
 rc=0
-"$LAB_DIR/host/boot-guest.sh" --run "$dir/run" --timeout 180 "$dir/bzImage" -- \
+guest_run --run "$dir/run" --timeout 180 "$dir/bzImage" -- \
 	"$loop -c rst -n 20000" >"$dir/console" 2>&1 || rc=$?
 oops=$(grep -m1 -o 'RIP: [^ ]*xfrm[46]_policy_check[^ ]*' "$dir/run/serial.log" || true)
 echo "$base with skb->dev cleared before the lock: guest exit $rc; ${oops:-no xfrm oops} (serial log: $dir/run/serial.log)"

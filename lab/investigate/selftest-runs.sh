@@ -25,10 +25,8 @@ dir=$(run_dir "selftest-runs-$base-$variant-$smp-$flavour")
 env=
 [ "${LAB_MACHINE_SLOW:-0}" = 0 ] || env="KSFT_MACHINE_SLOW=1 "
 say "$base $variant ($flavour), $smp vCPUs: $runs runs of $test (console: $dir/console)"
-rc=0
-"$LAB_DIR/host/boot-guest.sh" --smp "$smp" --mem 2048 --run "$dir/run" --timeout $((runs * 120 + 300)) "$kernel" -- \
-	"$env$LAB_DIR/guest/repeat-selftest $test $runs $inst/net/$test" >"$dir/console" 2>&1 || rc=$?
-[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; exit_as "$rc" "the guest failed (exit $rc), see $dir/console"; }
+guest_must "$dir/console" --smp "$smp" --mem 2048 --run "$dir/run" --timeout $((runs * 120 + 300)) "$kernel" -- \
+	"$env$LAB_DIR/guest/repeat-selftest $test $runs $inst/net/$test"
 out=$dir/run/out
 declare -A n
 failed=0

@@ -38,7 +38,7 @@ for attempt in 1 2 3; do
 	rc=0
 	rm -rf "$dir/run"
 	LAB_APPEND="pci=noacpi slub_debug=FZPU,tw_sock_TCP,tw_sock_TCPv6" \
-		"$LAB_DIR/host/boot-guest.sh" --run "$dir/run" --mem 2048 --timeout $((runs * 60 + secs + 600)) "$dir/bzImage" -- \
+		guest_run --run "$dir/run" --mem 2048 --timeout $((runs * 60 + secs + 600)) "$dir/bzImage" -- \
 		"$LAB_DIR/guest/stress $inst/net/tcp_rst_timewait $loop $dir/tw_hold $runs $secs" >"$dir/console" 2>&1 || rc=$?
 	if [ "$rc" -ne 3 ] || [ "$attempt" -ge 3 ]; then break; fi
 	say "mutant: a splat during the boot, before the stress; booting again"

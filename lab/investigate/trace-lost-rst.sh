@@ -32,11 +32,8 @@ dir=$(run_dir "trace-lost-rst-$base-$variant")
 filters=
 for t in "$@"; do filters+=" -r $test.$t"; done
 say "$base $variant with trace-lost-rst.py: up to $runs runs of$filters (console: $dir/console)"
-rc=0
-"$LAB_DIR/host/boot-guest.sh" --run "$dir/run" --timeout $((runs * 30 + 300)) "$dir/bzImage" -- \
-	"LAB_TRACE_SKB=0 LAB_TRACE_STOP=1 $LAB_DIR/guest/trace-drops $runs sh -c '$inst/net/$test$filters; rc=\$?; grep -h rst- /sys/kernel/tracing/trace >>\$LAB_OUT/rst-lines.txt; exit \$rc'" \
-	>"$dir/console" 2>&1 || rc=$?
-[ $rc -eq 0 ] || { tail -n 15 "$dir/console" >&2; exit_as "$rc" "the guest failed (exit $rc), see $dir/console"; }
+guest_must "$dir/console" --run "$dir/run" --timeout $((runs * 30 + 300)) "$dir/bzImage" -- \
+	"LAB_TRACE_SKB=0 LAB_TRACE_STOP=1 $LAB_DIR/guest/trace-drops $runs sh -c '$inst/net/$test$filters; rc=\$?; grep -h rst- /sys/kernel/tracing/trace >>\$LAB_OUT/rst-lines.txt; exit \$rc'"
 out=$dir/run/out
 done_runs=$(find "$out" -name 'drops-*.rc' | wc -l)
 [ "$done_runs" -gt 0 ] || die "no run finished, see $dir/console"

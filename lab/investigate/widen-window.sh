@@ -71,7 +71,7 @@ for v in "${variants[@]}"; do
 done
 declare -A lost
 for v in "${variants[@]}"; do
-	"$LAB_DIR/host/boot-guest.sh" --run "$dir/$v" --timeout $((runs * 120 + 60)) "$dir/bzImage-$v" -- \
+	guest_run --run "$dir/$v" --timeout $((runs * 120 + 60)) "$dir/bzImage-$v" -- \
 		"$LAB_DIR/guest/repeat-selftest rfc_loop $runs $loop $opt" \
 		>"$dir/$v.console" 2>&1 || true
 	lost[$v]=0

@@ -3,7 +3,7 @@
 # lab/jobs/cost-table.sh DIR: the cost table of a lab/jobs/cost.sh run directory
 # (DIR/BASE/{unpatched,patched}-R/out/*.log), one block per base.
 #
-# Every figure is a count of guest instructions (lab/host/boot-guest.sh
+# Every figure is a count of guest instructions (lab/lab boot
 # --accel icount: 1 ns of guest time per instruction).  Per boot: the
 # median of its three TCP_RR runs and of its three TCP_CRR runs, and the
 # RST and FIN loops' connection rate.  Per kernel: the median of its
@@ -65,7 +65,7 @@ figure() {
 }
 
 echo "Cost of the series, in guest instructions per unit of work (lower is cheaper):"
-echo "lab/host/boot-guest.sh --accel icount; median of each kernel's boots, interleaved."
+echo "lab/lab boot --accel icount (virtme-ng); median of each kernel's boots, interleaved."
 for base in "${bases[@]}"; do
 	b=$dir/$base
 	mapfile -t boots < <(find "$b" -mindepth 1 -maxdepth 1 -type d -name 'unpatched-[0-9]*' -printf '%f\n' | sort -V)

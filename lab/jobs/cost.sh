@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # lab/jobs/cost.sh [--dir DIR] BASE...: what the series costs, counted in
 # instructions.  For each base, boots the unpatched and the patched kernel
-# LAB_ROUNDS times each (default 3), interleaved, under lab/host/boot-guest.sh --accel
+# LAB_ROUNDS times each (default 3), interleaved, under lab/lab boot --accel
 # icount: the guest's clock counts the instructions it executes, so a rate
 # measured in the guest is repeatable across boots and blind to the host's
 # load.  Each boot runs, on 2 vCPUs (lab/data/icount-smp.txt names the
@@ -67,11 +67,8 @@ $dir/$base/rfc_loop -c fin -n $conn_n >fin.log; echo \$? >fin.rc"
 		for v in unpatched patched; do
 			run=$dir/$base/$v-$r
 			say "cost $base: round $r/$rounds, $v kernel ($(elapsed $t0) so far)"
-			rc=0
-			"$LAB_DIR/host/boot-guest.sh" --accel icount --smp "$smp" --timeout 900 --run "$run" \
-				"$dir/$base/bzImage-$v" -- "$cmd" >"$run.console" 2>&1 || rc=$?
-			[ "$rc" -eq 0 ] || { tail -n 15 "$run.console" >&2
-				exit_as "$rc" "cost $base: the $v guest failed (exit $rc), see $run.console"; }
+			guest_must "$run.console" --accel icount --smp "$smp" --timeout 900 --run "$run" \
+				"$dir/$base/bzImage-$v" -- "$cmd"
 		done
 	done
 done

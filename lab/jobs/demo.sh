@@ -41,11 +41,7 @@ race=$(rfc_loop "$base" "$dir" 2>>"$dir/setup.log")
 
 # boot VARIANT NAME CMD: run CMD in a guest of VARIANT; results in $dir/NAME
 boot() {
-	local rc=0
-	"$LAB_DIR/host/boot-guest.sh" --run "$dir/$2" --timeout "${4:-600}" "$(cat "$dir/kernel-$1")" -- "$3" \
-		>"$dir/$2.console" 2>&1 || rc=$?
-	[ $rc -eq 0 ] || { tail -n 15 "$dir/$2.console" >&2
-		exit_as "$rc" "the $1 guest failed (exit $rc): serial log $dir/$2/serial.log"; }
+	guest_must "$dir/$2.console" --run "$dir/$2" --timeout "${4:-600}" "$(cat "$dir/kernel-$1")" -- "$3"
 }
 
 for v in unpatched patched; do

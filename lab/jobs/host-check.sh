@@ -7,7 +7,7 @@
 # namespace, with its default options.  Root only; traffic stays on the
 # namespace's loopback.
 #
-# --beside-guest: a lab guest (qemu TCG, 2 vCPUs) runs the same selftest
+# --beside-guest: a lab guest (virtme-ng, TCG, 2 vCPUs) runs the same selftest
 # in a loop meanwhile, as on a busy CI machine; it is stopped at the end.
 #
 # Prints one line per run and a verdict.  Exit status: 0 when no run lost
@@ -15,8 +15,6 @@
 # race), 2 on a usage or set-up error.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
-# A set-up error is 2 here: 1 says the kernel has the race.
-die() { printf 'lab: error: %s\n' "$*" >&2; exit 2; }
 
 beside=0
 [ "${1:-}" != --beside-guest ] || { beside=1; shift; }
@@ -35,7 +33,7 @@ guest=
 stop_guest() {	# the lab run's process group, and its qemu, which timeout(1) put in another
 	[ -n "$guest" ] || return 0
 	kill -TERM -- -"$guest" 2>/dev/null || true
-	pkill -TERM -f -- "lab.out=$dir/guest/out" 2>/dev/null || true
+	pkill -TERM -f -- "path=$dir/guest/out" 2>/dev/null || true
 	guest=
 }
 trap stop_guest EXIT
@@ -44,8 +42,9 @@ if [ $beside = 1 ]; then
 	# Built first, so that the wait below is only for the boot.
 	kernel=$(kernel_of "$base" unpatched) || die "building the $base kernel failed"
 	say "booting a lab guest ($base, unpatched) that runs $test in a loop (console: $dir/guest.console)"
-	setsid "$LAB_DIR/host/boot-guest.sh" "$kernel" --run "$dir/guest" --timeout $((runs * 60 + 600)) -- \
+	setsid "$LAB_DIR/lab" boot "$kernel" --run "$dir/guest" --timeout $((runs * 60 + 600)) -- \
 		"while :; do $bin >/dev/null 2>&1; done" >"$dir/guest.console" 2>&1 &
+	# shellcheck disable=SC2031 # $! of this shell, not of guest_run's subshell (lab/lib.sh)
 	guest=$!
 	t=$SECONDS
 	until grep -q '^lab-guest: up after' "$dir/guest.console" 2>/dev/null; do

@@ -30,10 +30,7 @@ for variant in unpatched patched; do
 	kernel=$(kernel_of "$base" $variant)
 	# What the kernel was built with: the table explains a skipped case.
 	cp "$(dirname "$kernel")/../../../.config" "$run.config"
-	rc=0
-	"$LAB_DIR/host/boot-guest.sh" --run "$run" --timeout $((runs * 60 + 120)) "$kernel" -- "$cmd" \
-		>"$run.console" 2>&1 || rc=$?
-	[ "$rc" -eq 0 ] || { tail -n 20 "$run.console" >&2; exit_as "$rc" "$base $variant guest failed (exit $rc), see $run.console"; }
+	guest_must "$run.console" --run "$run" --timeout $((runs * 60 + 120)) "$kernel" -- "$cmd"
 done
 say "$base: both kernels ran in $(elapsed $t0); results in $dir"
 exec "$LAB_DIR/jobs/prove-table.sh" "$dir"

@@ -63,7 +63,7 @@ for v in "${variants[@]}"; do
 	# debugging off; such a boot is kept aside and the guest booted again.
 	for attempt in 1 2 3; do
 		rc=0
-		"$LAB_DIR/host/boot-guest.sh" --run "$dir/$v" --mem 2048 --timeout $((runs * 60 + secs + 900)) \
+		guest_run --run "$dir/$v" --mem 2048 --timeout $((runs * 60 + secs + 900)) \
 			"$(cat "$dir/kernel-$v")" -- \
 			"$LAB_DIR/guest/stress $inst/net/tcp_rst_timewait $loop $dir/tw_hold $runs $secs" \
 			>"$dir/$v.console" 2>&1 || rc=$?

@@ -3,7 +3,7 @@
  * tcp_rr: request/response rate over loopback TCP, like netperf's TCP_RR
  * and TCP_CRR: a client thread sends one byte and waits for the server
  * thread's one-byte answer, TRANSACTIONS times (a fixed amount of work,
- * timed: under lab/host/boot-guest.sh --accel icount the time is a count
+ * timed: under lab/lab boot --accel icount the time is a count
  * of guest instructions).
  *   rr   one established connection.  Every transaction takes two
  *        segments through tcp_v{4,6}_rcv(), so this is where a cost on
