@@ -28,9 +28,8 @@ export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 # guest that timed out.
 die() { printf 'lab: error: %s\n' "$*" >&2; exit 2; }
 check_failed() { printf 'lab: FAIL: %s\n' "$*" >&2; exit 1; }
-# exit_as RC MESSAGE: a guest or a step that ended with RC instead of 0:
-# 124 stays a timeout, 1 (a panic, a failed check, a series that does not
-# apply) the kernel's or the series', others 2.
+# exit_as RC MESSAGE: for a guest or step that ended with RC: 124 (timeout)
+# and 1 (a panic, a failed check, a series that does not apply) stay, else 2.
 exit_as() {
 	local rc=$1
 	shift
@@ -39,10 +38,8 @@ exit_as() {
 }
 say() { printf 'lab: %s\n' "$*" >&2; }
 
-# check_base BASE: the base names a Debian linux-source package, the
-# host's or one of a newer suite (lab/host/fetch-source.sh fetches that one);
-# with LAB_TREE, BASE only names the series (patches/BASE) and the tree is
-# the user's.
+# check_base BASE: BASE names a Debian linux-source package, the host's or a
+# newer suite's (lab/host/fetch-source.sh); with LAB_TREE, only the series.
 check_base() {
 	local base=$1
 	[[ $base =~ ^[0-9]+\.[0-9]+$ ]] ||
@@ -66,8 +63,7 @@ check_base() {
 	"$LAB_DIR/host/fetch-source.sh" "$base" >/dev/null
 }
 
-# debian_mirror: the host's Debian mirror, read from its own apt sources
-# (lab/host/fetch-source.sh and lab/host/build-sparse.sh use it with other suites).
+# debian_mirror: the host's Debian mirror, read from its own apt sources.
 debian_mirror() {
 	local uri
 	# shellcheck disable=SC2016 # apt's format, not the shell's
@@ -77,45 +73,43 @@ debian_mirror() {
 	echo "$uri"
 }
 
-# newer_apt: sets apt_newer to the apt-get/apt-cache options of Debian's
-# newer suites (LAB_APT_SUITES, default: trixie-backports sid trixie), read
-# into a private sources list, lists and cache under build/apt/ (updated
-# when older than a day): the host's apt setup is never changed.
+# newer_apt deb|deb-src [SUITE...]: sets apt_newer to the apt-get/apt-cache
+# options of the packages or sources of Debian's SUITEs (default
+# LAB_APT_SUITES, or trixie-backports sid trixie), read into a private
+# sources list, lists and cache under build/apt/[deb-src/] (updated when
+# older than a day): the host's apt setup is never changed.
 newer_apt() {
-	local d=$LAB_BUILD/apt s uri
+	local kind=$1 d=$LAB_BUILD/apt s uri suites=${LAB_APT_SUITES:-trixie-backports sid trixie}
+	shift
+	[ "$kind" = deb ] || d+=/$kind
+	[ $# -eq 0 ] || suites=$*
 	mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
 	apt_newer=(-q -o "Dir::Etc::SourceList=$d/sources.list" -o Dir::Etc::SourceParts=/dev/null
 		-o "Dir::State::Lists=$d/lists" -o "Dir::Cache=$d/cache" -o APT::Sandbox::User=root)
 	uri=$(debian_mirror)
-	for s in ${LAB_APT_SUITES:-trixie-backports sid trixie}; do
-		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${uri%/} $s main"
+	for s in $suites; do
+		echo "$kind [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${uri%/} $s main"
 	done >"$d/sources.list.new"
 	if cmp -s "$d/sources.list.new" "$d/sources.list" &&
-		[ -n "$(find "$d/lists" -maxdepth 1 -name '*_Packages*' -mtime -1 -print -quit)" ]; then
+		[ -n "$(find "$d/lists" -maxdepth 1 \( -name '*_Packages*' -o -name '*_Sources*' \) -mtime -1 -print -quit)" ]; then
 		rm -f "$d/sources.list.new"
 		return 0
 	fi
 	mv "$d/sources.list.new" "$d/sources.list"
-	say "reading Debian's ${LAB_APT_SUITES:-trixie-backports sid trixie} (private apt lists in $d)"
+	say "reading Debian's $suites (private apt lists in $d)"
 	apt-get "${apt_newer[@]}" update >"$d/update.log" 2>&1 ||
 		die "apt-get update of the private lists failed, see $d/update.log"
 }
 
-# known_bases: the linux-source versions of the host's apt and of the
-# private lists of newer suites, when they were read.
+# known_bases: the linux-source versions apt knows, after newer_apt deb.
 known_bases() {
-	{
-		apt-cache pkgnames linux-source- 2>/dev/null
-		[ ! -d "$LAB_BUILD/apt/lists" ] || apt-cache -o "Dir::State::Lists=$LAB_BUILD/apt/lists" \
-			-o Dir::Etc::SourceParts=/dev/null -o "Dir::Etc::SourceList=$LAB_BUILD/apt/sources.list" \
-			-o "Dir::Cache=$LAB_BUILD/apt/cache" pkgnames linux-source- 2>/dev/null
-	} | sed -n 's/^linux-source-\([0-9]*\.[0-9]*\)$/\1/p' | sort -uV | xargs
+	{ apt-cache pkgnames linux-source-; apt-cache "${apt_newer[@]}" pkgnames linux-source-; } 2>/dev/null |
+		sed -n 's/^linux-source-\([0-9]*\.[0-9]*\)$/\1/p' | sort -uV | xargs
 }
 
-# tree_dir BASE VARIANT: the source tree of the unpatched base or of the
-# series: build/src/BASE[-patched], or with LAB_TREE=DIR (a kernel git tree
-# of the user's) build/src/tree-NAME-HASH/BASE[-patched], NAME being DIR's
-# and HASH the first 8 digits of the md5 of its real path.
+# tree_dir BASE VARIANT: the tree of the base or of the series:
+# build/src/BASE[-patched], or with LAB_TREE=DIR build/src/tree-NAME-HASH/
+# BASE[-patched], NAME being DIR's, HASH 8 digits of the md5 of its path.
 tree_dir() {
 	local root=$LAB_BUILD/src real
 	if [ -n "${LAB_TREE:-}" ]; then
@@ -148,8 +142,7 @@ series_dir() { echo "${LAB_PATCHES:-$LAB_REPO/patches}/$1"; }
 # shellcheck disable=SC2034 # used by the scripts that source this file
 UPSTREAM_TREE=net-next
 
-# newest_base: the newest base with a series, the one posted upstream ($UPSTREAM_TREE);
-# the older ones are its stable backports.
+# newest_base: the base posted upstream; the older ones are stable backports.
 newest_base() {
 	find "$(series_dir .)/" -mindepth 1 -maxdepth 1 -type d -name '[0-9]*.[0-9]*' -printf '%f\n' |
 		sort -V | tail -n 1
@@ -171,12 +164,10 @@ need_space() {
 	[ "$avail" -ge "$2" ] || die "not enough space in $1: ${avail} GiB free, ${2} GiB needed"
 }
 
-# lock_base BASE: this job alone changes, builds or boots from the trees
-# of BASE (its source tree, the series' worktree, the scratch worktree and
-# their build directories) until it exits; another waits.  Every job takes
-# it in its own shell, for its whole run; the building blocks take it too,
-# for when they are run alone.  Held once per job: the scripts a holder
-# runs see LAB_LOCK_<base> and go on.
+# lock_base BASE: until it exits, this job alone changes, builds or boots
+# from BASE's trees (source, series and scratch worktrees, their builds);
+# another waits.  Held once per job: the scripts it runs see
+# LAB_LOCK_<base> and go on.
 lock_base() {
 	local var=LAB_LOCK_${1//./_}
 	[ -z "${!var:-}" ] || return 0
@@ -190,11 +181,23 @@ lock_base() {
 	export "$var=$$"
 }
 
-# positive NAME VALUE: VALUE is a whole number above 0, or die naming NAME
-positive() { [[ $2 =~ ^[1-9][0-9]*$ ]] || die "$1 must be a positive whole number, not '$2'"; }
+# take_base BASE: check_base, then lock_base: what a job does first.
+take_base() { check_base "$1" && lock_base "$1"; }
+
+# positive NAME VALUE [NAME VALUE...]: each VALUE a whole number above 0, or die naming its NAME
+positive() {
+	while [ $# -ge 2 ]; do [[ $2 =~ ^[1-9][0-9]*$ ]] || die "$1 must be a positive whole number, not '$2'"; shift 2; done
+}
 
 # need_value OPTION ARGC: an option that takes a value has one
 need_value() { [ "$2" -ge 2 ] || die "option $1 needs a value"; }
+
+# make_var DIR VAR...: the file names that the Makefile of DIR gives VARs
+make_var() {
+	# shellcheck disable=SC2016 # a make expression
+	printf 'lab-print-var:\n\t@echo $(notdir %s)\n' "$(printf '$(%s) ' "${@:2}")" |
+		make -s --no-print-directory -C "$1" -f Makefile -f - lab-print-var
+}
 
 # run_dir NAME: a new directory for one run of a job, build/runs/NAME-<time>,
 # made and printed; every job keeps its results, logs and consoles there.
@@ -209,10 +212,9 @@ run_dir() {
 # timestamp helper for progress lines
 elapsed() { echo "$((SECONDS - ${1:-0}))s"; }
 
-# kernel_of BASE VARIANT [FLAVOUR]: the one way to a kernel: the base
-# tree, the series applied (VARIANT patched), the kernel built
-# (incrementally); prints its bzImage.  Each step's failure is returned
-# explicitly: a caller's "|| die" turns set -e off inside the function.
+# kernel_of BASE VARIANT [FLAVOUR]: the one way to a kernel: base tree,
+# series (VARIANT patched), build (incremental); prints its bzImage.  Each
+# step's failure is returned: a caller's "|| die" turns set -e off here.
 kernel_of() {
 	"$LAB_DIR/host/base-tree.sh" "$1" || return
 	case $2 in
@@ -244,8 +246,7 @@ guest_run() (
 		*) [ -z "$kernel" ] || die "guest_run: two kernels given"; kernel=$1; shift ;;
 		esac
 	done
-	[ -n "$kernel" ] || die "usage: lab/lab boot [options] BZIMAGE -- CMD..."
-	[ $# -gt 0 ] || die "usage: lab/lab boot [options] BZIMAGE -- CMD..."
+	[[ -n $kernel && $# -gt 0 ]] || die "usage: lab/lab boot [options] BZIMAGE -- CMD..."
 	[ -f "$kernel" ] || die "no kernel image $kernel"
 	[[ $timeout =~ ^[0-9]+$ && $smp =~ ^[0-9]+$ && $mem =~ ^[0-9]+$ ]] ||
 		die "--timeout, --smp and --mem take whole numbers"
@@ -265,10 +266,8 @@ guest_run() (
 	run=$(cd "$run" && pwd -P) || die "cannot enter $run"
 	# vng hands its arguments to a shell unquoted, and qemu's -fsdev
 	# path= ends at a comma: plain paths only.
-	for d in "$kernel" "$run"; do
+	for d in "$kernel" "$run" "$(cd "$LAB_DIR" && pwd -P)"; do
 		[[ $d =~ ^[A-Za-z0-9._/+@-]+$ ]] || die "'$d': the guest's paths may hold only letters, digits and . _ / + @ -"
-	done
-	for d in "$(cd "$LAB_DIR" && pwd -P)" "$run"; do
 		case $d/ in /run/*|/dev/*|/proc/*|/sys/*)
 			die "$d is under /run, /dev, /proc or /sys, which the guest mounts anew and so cannot see: use a checkout and a build directory (LAB_BUILD) elsewhere" ;;
 		esac
@@ -330,9 +329,8 @@ guest_must() {
 	[ "$rc" -eq 0 ] || { tail -n 15 "$console" >&2; exit_as "$rc" "the guest failed (exit $rc), see $console"; }
 }
 
-# series_selftests BASE [TEST...]: the base checked, its series applied
-# and the named net selftests of it built (tcp_rst_timewait by default);
-# prints their install directory.
+# series_selftests BASE [TEST...]: the series applied, its named net selftests
+# built (tcp_rst_timewait by default); prints their install directory.
 series_selftests() {
 	local base=$1
 	shift
@@ -341,9 +339,8 @@ series_selftests() {
 	"$LAB_DIR/host/build-selftests.sh" "$base" patched "${@:-tcp_rst_timewait}"
 }
 
-# rfc_loop BASE DIR: lab/workload/rfc_loop.c (the RFC's loop, counted),
-# built into DIR with the uapi headers of BASE's patched tree (TCP-AO);
-# prints its path.
+# rfc_loop BASE DIR: lab/workload/rfc_loop.c built into DIR with the uapi
+# headers of BASE's patched tree (TCP-AO); prints its path.
 rfc_loop() {
 	series_selftests "$1" >/dev/null || return
 	gcc -O2 -Wall -pthread -isystem "$(tree_dir "$1" patched)/.o-kselftest/hdr/usr/include" \
@@ -351,22 +348,11 @@ rfc_loop() {
 	echo "$2/rfc_loop"
 }
 
-# Results.  The lab's own programs print their figures as one line per
-# case, keys and whole numbers:
-#   # ipv4_rst: connections=20000 ms=1100 batches=10 errors=0 lost=0 over_1s=0 over_1ms=3 max_us=900
-#   # ipv4_ao: skipped: REASON
-#   # rr_ipv4: transactions=50000 us=1523456
-# lab/workload/rfc_loop.c's cases: ipv4_rst ipv6_rst ipv4_md5 ipv6_md5
-# ipv4_ao ipv6_ao ipv4_fin ipv6_fin ("lost" counts RSTs left in
-# FIN-WAIT-2, or FINs retransmitted); lab/workload/tcp_rr.c's: rr_ipv4
-# rr_ipv6 crr_ipv4 crr_ipv6 closed_ipv4 closed_ipv6;
-# lab/workload/tw_hold.c's: tw_hold_ipv4 tw_hold_ipv6; lab/guest/stress's
-# parts: stress selftest load namespaces tw_objects kmemleak dmesg (and
-# lab/jobs/stress.sh's guest).  The series' selftest, tcp_rst_timewait,
-# prints one line per test (SELFTEST_CASES) in words, read as the keys
-# connections, ms, lost and over_1s:
-#   # ipv4.rst: 6267 connections, 3001 ms, 0 lost, 0 over 1 s
-# This is the one reader of those lines.
+# Results: one line per case, "# CASE: key=value ..." with whole numbers
+# (lab/workload/*.c, lab/guest/stress), or the selftest's line in words,
+# "# ipv4.rst: 6267 connections, 3001 ms, 0 lost, 0 over 1 s", read as the
+# keys connections, ms, lost and over_1s (docs/lab.md, "Results: one
+# format, one reader").  This is the one reader of those lines.
 # shellcheck disable=SC2016 # an awk program
 RESULT_AWK='function kv(   i, n) {
 	delete val
@@ -393,18 +379,16 @@ result() {
 
 # result_sum KEY CASE LOG...: KEY of CASE summed over the logs.
 result_sum() {
-	local key=$1 c=$2 f n=0 v
-	shift 2
-	for f in "$@"; do
-		v=$(result "$f" "$c" "$key") || return
+	local f n=0 v
+	for f in "${@:3}"; do
+		v=$(result "$f" "$2" "$1") || return
 		n=$((n + v))
 	done
 	echo "$n"
 }
 
-# result_total LOG KEY: KEY summed over the cases that ran in LOG (skipped
-# cases print no result line); dies when LOG has no result line at all,
-# or one without KEY.
+# result_total LOG KEY: KEY summed over the cases that ran in LOG; dies when
+# LOG has no result line at all, or one without KEY.
 result_total() {
 	local v
 	[ -f "$1" ] || die "no result file $1"
@@ -438,9 +422,8 @@ verdict() {
 	esac
 }
 
-# case_lost LOG CASE: the segments CASE lost in LOG, or "-" when it was
-# skipped; dies when either is missing.  CASE: a test of tcp_rst_timewait
-# (ipv4.rst) or a case of lab/workload/rfc_loop.c (ipv4_rst).
+# case_lost LOG CASE: the segments CASE (ipv4.rst of the selftest, ipv4_rst
+# of rfc_loop.c) lost in LOG, or "-" when it was skipped; dies without either.
 case_lost() {
 	local v
 	if [[ $2 == *.* ]]; then

@@ -34,9 +34,9 @@ expect_msg "$tmp/o12t" "is not a stress result directory"
 expect_rc 2 "$tmp/o13" lab/jobs/stress.sh 9.99
 expect_msg "$tmp/o13" "unknown base '9.99'"
 expect_rc 2 "$tmp/o14" env LAB_ROUNDS=0 lab/jobs/demo.sh "$BASE"
-expect_msg "$tmp/o14" "LAB_ROUNDS must be a positive number, not '0'"
+expect_msg "$tmp/o14" "LAB_ROUNDS must be a positive whole number, not '0'"
 expect_rc 2 "$tmp/o15" env LAB_ROUNDS=x lab/jobs/cost.sh "$BASE"
-expect_msg "$tmp/o15" "LAB_ROUNDS must be a positive number, not 'x'"
+expect_msg "$tmp/o15" "LAB_ROUNDS must be a positive whole number, not 'x'"
 expect_rc 2 "$tmp/o16" $LAB run "$BASE" --timeout
 expect_msg "$tmp/o16" "option --timeout needs a value"
 expect_rc 2 "$tmp/o17" $LAB boot --smp
@@ -48,7 +48,7 @@ expect_msg "$tmp/o19" "no cost run directory"
 expect_rc 2 "$tmp/o20" lab/jobs/prove-table.sh "$tmp"
 expect_msg "$tmp/o20" "not a prove result directory"
 expect_rc 2 "$tmp/o21" env LAB_CRR_N=0 lab/jobs/cost.sh "$BASE"
-expect_msg "$tmp/o21" "LAB_CRR_N must be a positive number, not '0'"
+expect_msg "$tmp/o21" "LAB_CRR_N must be a positive whole number, not '0'"
 expect_rc 2 "$tmp/o22" lab/investigate/count-insns.sh "$BASE" 100 bogus
 expect_msg "$tmp/o22" "unknown workload 'bogus' \(rr or closed\)"
 expect_rc 2 "$tmp/o22l" lab/investigate/loop-variants.sh "$BASE" 1 100 -Z

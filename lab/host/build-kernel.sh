@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/host/build-kernel.sh BASE VARIANT FLAVOUR [--prepare]: build the guest bzImage
-# of one tree (VARIANT unpatched or patched) out of tree, with ccache, from
-# tinyconfig, the series' tools/testing/selftests/net/config and lab/config/.
+# lab/host/build-kernel.sh BASE VARIANT FLAVOUR [--prepare]: a guest kernel
+# (tinyconfig + net/config + lab/config/).  The bzImage of one tree
+# (VARIANT unpatched or patched), out of tree, with ccache, from tinyconfig,
+# the series' tools/testing/selftests/net/config and lab/config/.
 # Prints its path.  With --prepare (prints nothing), only configure the tree and run
 # "make prepare", enough to compile single objects (lab/jobs/submit-check.sh).
 # Compiler output goes to the build log; only progress goes to stderr.
@@ -10,9 +11,7 @@ set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 [ $# -ge 2 ] || die "usage: lab/host/build-kernel.sh BASE VARIANT FLAVOUR [--prepare]"
-base=$1 variant=$2
-flavour=${3:-$LAB_FLAVOUR}
-target=bzImage
+base=$1 variant=$2 flavour=${3:-$LAB_FLAVOUR} target=bzImage
 case ${4:-} in
 "") ;;
 --prepare) target=prepare ;;
@@ -30,11 +29,10 @@ log=$obj/build.log
 jobs=${LAB_JOBS:-$(($(nproc) + 1))}
 kmake() { make -C "$src" O="$obj" CC="ccache gcc" HOSTCC="ccache gcc" "$@"; }
 
-# The config: tinyconfig, then net/config as the series leaves it (what
-# its selftests declare; the unpatched kernel is built with it too, so that
-# both run the same tests), lab/config/base.config and the flavour;
-# regenerated when one of them changes, and Kbuild then rebuilds only what
-# the new config touches.
+# The config: tinyconfig, then net/config as the series leaves it (what its
+# selftests declare; the unpatched kernel is built with it too, so that both
+# run the same tests), lab/config/base.config and the flavour; regenerated
+# when one of them changes, and Kbuild then rebuilds only what that touches.
 net=$(tree_dir "$base" patched)/tools/testing/selftests/net/config
 [ -f "$net" ] || "$LAB_DIR/host/apply-series.sh" "$base"
 [ -f "$net" ] || die "the $base series' tree has no tools/testing/selftests/net/config"

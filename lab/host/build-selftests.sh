@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/host/build-selftests.sh BASE VARIANT TEST...: build and install the named
-# tools/testing/selftests/net tests of a tree, with the kselftest install
-# rule and the tree's own uapi headers, into build/.../.o-kselftest/install.
+# lab/host/build-selftests.sh BASE VARIANT TEST...: net selftests with kselftest's
+# install rule.  The named tools/testing/selftests/net tests of a tree, with
+# the tree's own uapi headers, into build/.../.o-kselftest/install.
 # Only the programs that the named test scripts use are compiled (the whole
 # net target also wants clang/BPF and YNL); prints the install directory.
 set -euo pipefail
@@ -19,16 +19,8 @@ mkdir -p "$out"
 log=$out/build.log
 
 make -C "$src" O="$out/hdr" headers >"$log" 2>&1 || die "make headers failed, see $log"
-# print_var VAR...: the values a variable of the net Makefile ends up with
-print_var() {
-	# shellcheck disable=SC2016 # a make expression
-	make -s -C "$net" -f Makefile -f - lab-print-var 2>>"$log" <<MK
-lab-print-var:
-	@echo \$(notdir $(printf '$(%s) ' "$@"))
-MK
-}
-files=$(print_var TEST_GEN_FILES TEST_GEN_PROGS_EXTENDED)
-progs=$(print_var TEST_GEN_PROGS)
+files=$(make_var "$net" TEST_GEN_FILES TEST_GEN_PROGS_EXTENDED 2>>"$log")
+progs=$(make_var "$net" TEST_GEN_PROGS 2>>"$log")
 scripts=() gen=() cprogs=()
 for t in "$@"; do
 	if [[ " $progs " == *" $t "* ]]; then

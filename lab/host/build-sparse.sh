@@ -19,31 +19,19 @@ valid() {
 	[ "$("$src/scripts/checker-valid.sh" "$1" --arch=x86 -mlittle-endian -m64 2>/dev/null)" = 1 ]
 }
 
-if command -v sparse >/dev/null && valid sparse; then
-	command -v sparse
-	exit 0
-fi
 tools=$LAB_TOOLS
-if [ -x "$tools/sparse" ] && valid "$tools/sparse"; then
-	echo "$tools/sparse"
-	exit 0
-fi
+for s in "$(command -v sparse || true)" "$tools/sparse"; do
+	if [ -x "$s" ] && valid "$s"; then echo "$s"; exit 0; fi
+done
 
-apt_dir=$LAB_BUILD/apt
-mkdir -p "$apt_dir/src-lists/partial" "$apt_dir/src-cache/archives/partial" "$tools"
-uri=$(debian_mirror)
-echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${uri%/} sid main" \
-	>"$apt_dir/src-sources.list"
-apt_opts=(-q -o "Dir::Etc::SourceList=$apt_dir/src-sources.list" -o Dir::Etc::SourceParts=/dev/null
-	-o "Dir::State::Lists=$apt_dir/src-lists" -o "Dir::Cache=$apt_dir/src-cache"
-	-o APT::Sandbox::User=root)
 say "the host's sparse does not pass $base's checker-valid.sh: building sid's sparse"
+newer_apt deb-src sid
+mkdir -p "$tools"
 work=$(mktemp -d "$LAB_BUILD/sparse.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 log=$tools/sparse-build.log
 {
-	apt-get "${apt_opts[@]}" update &&
-	(cd "$work" && apt-get "${apt_opts[@]}" source --download-only sparse) &&
+	(cd "$work" && apt-get "${apt_newer[@]}" source --download-only sparse) &&
 	tar -xzf "$work"/sparse_*.orig.tar.gz -C "$work" &&
 	make -C "$work"/sparse-*/ -j"$(nproc)" sparse HAVE_LLVM=no HAVE_SQLITE=no \
 		HAVE_GTK=no HAVE_LIBXML=no

@@ -1,21 +1,20 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/host/export-series.sh BASE: regenerate patches/BASE/ from branch "patched" with
-# git format-patch --cover-letter.  The cover letter's subject and text are
-# kept in patches/BASE/cover-letter.txt (first paragraph: subject).
+# lab/host/export-series.sh BASE: git format-patch build/src/BASE-patched to
+# patches/BASE.  Branch "patched", with --cover-letter.  The cover letter's
+# subject and text are kept in patches/BASE/cover-letter.txt (first
+# paragraph: subject).
 #
 # The newest base is the series posted upstream: "[PATCH net-next N/M]"
-# (UPSTREAM_TREE in lab/lib.sh), To:
-# netdev, Cc: what scripts/get_maintainer.pl gives for the series.  Older
-# bases are stable backports: "[PATCH X.Y.y N/M]", To: stable, Cc: netdev
-# and the same people.
+# (UPSTREAM_TREE in lab/lib.sh), To: netdev, Cc: what scripts/get_maintainer.pl
+# gives for the series.  Older bases are stable backports: "[PATCH X.Y.y N/M]",
+# To: stable, Cc: netdev and the same people.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 base=${1:-}
 [ -n "$base" ] || die "usage: lab/host/export-series.sh BASE"
-check_base "$base"
-lock_base "$base"
+take_base "$base"
 wt=$(tree_dir "$base" patched)
 dir=$(series_dir "$base")
 [ -d "$wt" ] || die "no worktree $wt (run lab/host/apply-series.sh $base)"
@@ -30,18 +29,21 @@ if [ "$base" = "$newest" ]; then
 else
 	prefix="PATCH $base.y" to=stable@vger.kernel.org
 fi
-# get_maintainer.pl on the series itself, as b4 and git send-email
-# users run it; no git history here, so no --git fallback.
+# cc_of PATCH...: get_maintainer.pl on the patches themselves, as b4 and
+# git send-email users run it; no git history here, so no --git fallback.
+cc_of() (cd "$wt" && ./scripts/get_maintainer.pl --no-rolestats --no-git --no-git-fallback \
+	"$@" 2>/dev/null | grep -vxF "$to")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 git -C "$wt" format-patch -q -o "$tmp" "base-$base..HEAD"
-mapfile -t cc < <(cd "$wt" && ./scripts/get_maintainer.pl --no-rolestats --no-git \
-	--no-git-fallback "$tmp"/*.patch 2>/dev/null | grep -vxF "$to")
+mapfile -t cc < <(cc_of "$tmp"/*.patch)
 [ ${#cc[@]} -gt 0 ] || die "scripts/get_maintainer.pl gave no address for the $base series"
 
 git -C "$wt" config branch.patched.description "$(cat "$dir/cover-letter.txt")"
 rm -f "$dir"/[0-9][0-9][0-9][0-9]-*.patch
-git -C "$wt" format-patch -q --cover-letter --cover-from-description=subject \
+# The cover letter is dated as the last patch, not now: an export of the
+# same series gives the same files.
+GIT_COMMITTER_DATE=$(git -C "$wt" log -1 --format=%aD) git -C "$wt" format-patch -q --cover-letter --cover-from-description=subject \
 	--zero-commit --subject-prefix="$prefix" --to="$to" "${cc[@]/#/--cc=}" \
 	-o "$dir" "base-$base..HEAD"
 # A stable base's backports of upstream commits ("commit <sha> upstream.")
@@ -51,8 +53,7 @@ rm -rf "$dir/standalone"
 if [ "$base" != "$newest" ]; then
 	for c in $(git -C "$wt" log --reverse --format=%H --grep='^commit [0-9a-f]\{40\} upstream\.$' "base-$base..HEAD"); do
 		git -C "$wt" format-patch -q -1 -o "$tmp/one" "$c"
-		mapfile -t cc1 < <(cd "$wt" && ./scripts/get_maintainer.pl --no-rolestats --no-git \
-			--no-git-fallback "$tmp"/one/*.patch 2>/dev/null | grep -vxF "$to")
+		mapfile -t cc1 < <(cc_of "$tmp"/one/*.patch)
 		rm -rf "$tmp/one"
 		git -C "$wt" format-patch -q -1 --zero-commit --subject-prefix="$prefix" \
 			--to="$to" "${cc1[@]/#/--cc=}" -o "$dir/standalone" "$c"

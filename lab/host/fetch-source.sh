@@ -30,7 +30,7 @@ if [ -f "$out/version" ] && [ -f "$out/$pkg.tar.xz" ]; then
 	exit 0
 fi
 mkdir -p "$out"
-newer_apt
+newer_apt deb
 version=$(apt-cache "${apt_newer[@]}" show "$pkg" 2>/dev/null |
 	sed -n 's/^Version: //p' | sort -V | tail -n 1 || true)
 [ -n "$version" ] ||

@@ -1,12 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/host/fetch-tools.sh: print the directory of virtme-ng's vng and b4,
-# the kernel community's VM runner and series tool, which Debian 12 does
-# not have: the Architecture: all packages of Debian's trixie
-# (LAB_VNG_VERSION, default 1.35-1; LAB_B4_VERSION, default 0.14.2-2),
-# fetched with the private apt lists of the newer suites and unpacked with
-# dpkg-deb into build/tools/, or LAB_TOOLS (the host's apt is not
-# changed).  Their Python dependencies are Debian 12's (make deps).
+# lab/host/fetch-tools.sh: trixie's virtme-ng (vng) and b4, unpacked into
+# build/tools.  Prints their directory.  The kernel community's VM runner
+# and series tool, which Debian 12 does not have: the Architecture: all
+# packages of Debian's trixie (LAB_VNG_VERSION, default 1.35-1;
+# LAB_B4_VERSION, default 0.14.2-2), fetched with the private apt lists of
+# the newer suites and unpacked with dpkg-deb into build/tools/, or
+# LAB_TOOLS (the host's apt is not changed).  Their Python dependencies are
+# Debian 12's (make deps).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -22,7 +23,7 @@ if [ -f "$stamp" ] && [ -x "$bin/vng" ] && [ -x "$bin/b4" ]; then
 	echo "$bin"
 	exit 0
 fi
-newer_apt
+newer_apt deb
 work=$(mktemp -d "$tools.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 for p in "virtme-ng=$vng_version" "b4=$b4_version"; do
@@ -31,8 +32,7 @@ for p in "virtme-ng=$vng_version" "b4=$b4_version"; do
 done
 rm -rf "$tools/virtme-ng" "$tools/b4" "$bin" "$tools"/fetched-*
 mkdir -p "$bin"
-dpkg-deb -x "$work"/virtme-ng_*.deb "$tools/virtme-ng"
-dpkg-deb -x "$work"/b4_*.deb "$tools/b4"
+for p in virtme-ng b4; do dpkg-deb -x "$work/$p"_*.deb "$tools/$p"; done
 # The packages' entry points, with their own modules first on the path.
 # vng starts virtme-run by name, so that one is on PATH too.
 for t in virtme-ng/vng virtme-ng/virtme-run b4/b4; do

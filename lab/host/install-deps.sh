@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/host/install-deps.sh: install what the lab needs from Debian 12's archive.
+# lab/host/install-deps.sh: install what the lab needs (Debian 12, root).
 set -euo pipefail
 pkgs=(
 	git make gcc bc flex bison libelf-dev libssl-dev cpio xz-utils perl

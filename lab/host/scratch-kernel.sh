@@ -1,11 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/host/scratch-kernel.sh BASE COMMIT BZIMAGE [CMD...]: build a throw-away kernel of
-# COMMIT (of the base's git tree) in the worktree build/src/BASE-scratch,
-# after running CMD there (a debugging change that is never committed),
-# and copy it to BZIMAGE (and its System.map to BZIMAGE.map).  The
-# worktree is reset afterwards.  LAB_SCRATCH_FLAVOUR picks the config (default
-# tiny): that of the unpatched kernel of that flavour.
+# lab/host/scratch-kernel.sh BASE COMMIT BZIMAGE [CMD...]: a throw-away
+# kernel with a debugging change.  Built from COMMIT (of the base's git
+# tree) in the worktree build/src/BASE-scratch, after running CMD there (the
+# change, never committed), and copied to BZIMAGE (and its
+# System.map to BZIMAGE.map).  The worktree is reset afterwards.
+# LAB_SCRATCH_FLAVOUR picks the config (default tiny): that of the unpatched
+# kernel of that flavour.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -14,7 +15,7 @@ base=$1 commit=$2 out=$3
 shift 3
 lock_base "$base"
 src=$(tree_dir "$base" unpatched)
-wt=$(dirname "$(tree_dir "$base" unpatched)")/$base-scratch
+wt=$(dirname "$src")/$base-scratch
 flavour=${LAB_SCRATCH_FLAVOUR:-tiny}
 obj=$wt/.o-$flavour
 [ -e "$wt/.git" ] || git -C "$src" worktree add -q --detach "$wt" "base-$base"

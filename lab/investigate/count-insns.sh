@@ -1,8 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/count-insns.sh BASE [TRANSACTIONS] [rr|closed]: the
-# instructions a function executes per call, itself (not its callees), on
-# the unpatched and the patched kernel, counted exactly: qemu logs every
+# lab/investigate/count-insns.sh BASE [TRANSACTIONS] [rr|closed]: instructions
+# per call of tcp_v{4,6}_rcv() (TCP_RR) or of the established lookups (SYNs
+# to a closed port), traced by qemu.  What a function executes per call,
+# itself (not its callees), on the unpatched and the patched kernel,
+# counted exactly: qemu logs every
 # translated block in the function's address range and every execution of
 # one (-d in_asm,exec,nochain -dfilter), while lab/workload/tcp_rr.c runs
 # TRANSACTIONS (default 2000) transactions per family; instructions = the
@@ -20,16 +22,14 @@ set -euo pipefail
 
 base=${1:-}
 [ -n "$base" ] || die "usage: lab/investigate/count-insns.sh BASE [TRANSACTIONS] [rr|closed]"
-n=${2:-2000}
-workload=${3:-rr}
+n=${2:-2000} workload=${3:-rr}
 positive TRANSACTIONS "$n"
 case $workload in
 rr) functions="tcp_v4_rcv:4 tcp_v6_rcv:6" ;;
 closed) functions="__inet_lookup_established:4 __inet6_lookup_established:6" ;;
 *) die "unknown workload '$workload' (rr or closed)" ;;
 esac
-check_base "$base"
-lock_base "$base"
+take_base "$base"
 dir=$(run_dir "count-insns-$workload-$base")
 gcc -O2 -Wall -pthread -o "$dir/tcp_rr" "$LAB_DIR/workload/tcp_rr.c"
 # vCPUs: as lab/jobs/cost.sh's (lab/data/icount-smp.txt)

@@ -15,15 +15,13 @@ usage='usage: lab/investigate/loop-variants.sh BASE|host ROUNDS N OPTIONS... (e.
 [ $# -ge 4 ] || die "$usage"
 where=$1 rounds=$2 n=$3
 shift 3
-positive ROUNDS "$rounds"
-positive N "$n"
+positive ROUNDS "$rounds" N "$n"
 for v in "$@"; do
 	[[ $v =~ ^[-\ Bt0-9]*$ ]] || die "not options of rfc_loop: '$v'"
 done
 base=$where
 [ "$where" != host ] || base=$(newest_base)
-check_base "$base"
-lock_base "$base"
+take_base "$base"
 dir=$(run_dir "loop-variants-$where")
 loop=$(rfc_loop "$base" "$dir")
 cmd="for r in \$(seq $rounds); do"
@@ -49,8 +47,7 @@ for i in $(seq $#); do
 			x=$(result "$dir/out/v$i-$r.log" "${f}_rst" lost)
 			nc=$(result "$dir/out/v$i-$r.log" "${f}_rst" connections)
 			tm=$(result "$dir/out/v$i-$r.log" "${f}_rst" ms)
-			c=$((c + nc)) ms=$((ms + tm))
-			l=$((l + x)) line+=" $x"
+			c=$((c + nc)) ms=$((ms + tm)) l=$((l + x)) line+=" $x"
 		done
 	done
 	printf '  %-12s lost per run (v4 v6):%s; %d in %d connections: %d.%d per 10000, %d.%d per second\n' \

@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # lab/investigate/per-patch.sh BASE [RUNS] [PATCHES]: what each kernel patch of the series adds.
 # Builds the base and every prefix of the series' kernel patches (scratch
-# kernels; only the first PATCHES prefixes when given), runs the
-# RFC's RST loop (lab/workload/rfc_loop.c) RUNS times (default 10: 200000 connections per
-# family) in each with skb:kfree_skb traced (lab/guest/trace-drops), and
+# kernels; only the first PATCHES prefixes when given), runs the RFC's RST
+# loop (lab/workload/rfc_loop.c) RUNS times (default 10: 200000 connections
+# per family) in each with skb:kfree_skb traced (lab/guest/trace-drops), and
 # prints lost RSTs and drops per state.  A segment that reaches the
 # listener without SYN is dropped in tcp_v{4,6}_do_rcv(), as TCP_FLAGS
 # (6.12) or NOT_SPECIFIED (6.1); a late ACK there is answered by a reset
@@ -15,11 +15,9 @@ set -euo pipefail
 
 base=${1:-}
 [ -n "$base" ] || die "usage: lab/investigate/per-patch.sh BASE [RUNS] [PATCHES]"
-check_base "$base"
-lock_base "$base"
-runs=${2:-10}
+take_base "$base"
+runs=${2:-10} upto=${3:-0}
 positive RUNS "$runs"
-upto=${3:-0}
 [ "$upto" = 0 ] || positive PATCHES "$upto"
 pt=$(tree_dir "$base" patched)
 dir=$(run_dir "per-patch-$base")
@@ -32,6 +30,11 @@ for c in $(git -C "$pt" rev-list --reverse "base-$base..patched"); do
 	states+=("$c")
 	names+=("+ $(git -C "$pt" log -1 --format=%s "$c" | cut -c1-50)")
 done
+# reason NAME [FUNCTION-REGEX]: drops of that reason over the runs of state
+# $o (a run's .reasons file lists none when it dropped nothing)
+reason() {
+	cat "$o"/drops-*.reasons | awk -v r="$1" -v f="${2:-.}" '$2 == r && $3 ~ f { n += $1 } END { print n + 0 }'
+}
 printf '%-55s %9s %9s %9s %9s %9s\n' state conns lost-v4 lost-v6 TCP_CLOSE at-listen
 for i in "${!states[@]}"; do
 	k=$dir/bzImage-$i
@@ -52,13 +55,7 @@ for i in "${!states[@]}"; do
 	conns=$(result_sum connections ipv4_rst "$o"/drops-*.log)
 	lost4=$(result_sum lost ipv4_rst "$o"/drops-*.log)
 	lost6=$(result_sum lost ipv6_rst "$o"/drops-*.log)
-	# reason NAME [FUNCTION-REGEX]: drops of that reason over the runs (a
-	# run's .reasons file lists none when it dropped nothing)
-	reason() {
-		local f
-		for f in $(seq "$runs"); do [ -f "$o/drops-$f.reasons" ] || die "no $o/drops-$f.reasons"; done
-		cat "$o"/drops-*.reasons | awk -v r="$1" -v f="${2:-.}" '$2 == r && $3 ~ f { n += $1 } END { print n + 0 }'
-	}
+	for r in $(seq "$runs"); do [ -f "$o/drops-$r.reasons" ] || die "no $o/drops-$r.reasons"; done
 	flags=$(reason TCP_FLAGS)
 	unspec=$(reason NOT_SPECIFIED '^tcp_v[46]_do_rcv$')
 	nosock=$(reason NO_SOCKET)

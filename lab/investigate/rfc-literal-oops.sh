@@ -11,8 +11,7 @@ set -euo pipefail
 
 base=${1:-}
 [ -n "$base" ] || die "usage: lab/investigate/rfc-literal-oops.sh BASE"
-check_base "$base"
-lock_base "$base"
+take_base "$base"
 dir=$(run_dir "rfc-literal-$base")
 loop=$(rfc_loop "$base" "$dir")
 # shellcheck disable=SC2016 # a perl expression

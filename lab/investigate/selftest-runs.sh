@@ -14,10 +14,8 @@ usage="usage: lab/investigate/selftest-runs.sh BASE unpatched|patched RUNS [VCPU
 [ $# -ge 3 ] || die "$usage"
 base=$1 variant=$2 runs=$3 smp=${4:-2} flavour=${5:-$LAB_FLAVOUR}
 case $variant in unpatched|patched) ;; *) die "$usage" ;; esac
-positive RUNS "$runs"
-positive VCPUS "$smp"
-check_base "$base"
-lock_base "$base"
+positive RUNS "$runs" VCPUS "$smp"
+take_base "$base"
 test=tcp_rst_timewait
 inst=$(series_selftests "$base" "$test")
 kernel=$(kernel_of "$base" "$variant" "$flavour")

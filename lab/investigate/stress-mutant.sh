@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/stress-mutant.sh BASE: can the stress fail?  Builds the series as a
-# debug kernel with one deliberate bug in patch 1's re-dispatch (IPv4): the
+# lab/investigate/stress-mutant.sh BASE: the stress catches a deliberate refcount
+# bug.  Can the stress fail?  Builds the series as a debug kernel with one deliberate bug in patch 1's re-dispatch (IPv4): the
 # reference of the first lookup is put twice, so every raced RST or FIN
 # that is re-dispatched leaves a full socket with one reference too few.
 # Runs a short stress (LAB_STRESS_RUNS, default 2; LAB_STRESS_SECONDS, default 60).
@@ -12,12 +12,9 @@ set -euo pipefail
 
 base=${1:-}
 [ -n "$base" ] || die "usage: lab/investigate/stress-mutant.sh BASE"
-check_base "$base"
-lock_base "$base"
-runs=${LAB_STRESS_RUNS:-2}
-secs=${LAB_STRESS_SECONDS:-60}
-positive LAB_STRESS_RUNS "$runs"
-positive LAB_STRESS_SECONDS "$secs"
+take_base "$base"
+runs=${LAB_STRESS_RUNS:-2} secs=${LAB_STRESS_SECONDS:-60}
+positive LAB_STRESS_RUNS "$runs" LAB_STRESS_SECONDS "$secs"
 dir=$(run_dir "stress-mutant-$base")
 inst=$(series_selftests "$base")
 loop=$(rfc_loop "$base" "$dir")

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""lab/investigate/trace-lost-rst.py TREE: a debugging aid, never part of a series.
+"""lab/investigate/trace-lost-rst.py TREE: the trace_printk()s of trace-lost-rst.sh, put in a scratch tree.
+A debugging aid, never part of a series.
 Makes a kernel say, with trace_printk(), where a TCP RST ends without
 effect, so that a rare lost RST can be read from the trace buffer of the
 run that lost it (lab/guest/trace-drops keeps it):

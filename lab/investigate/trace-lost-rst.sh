@@ -7,11 +7,10 @@
 # ipv6.ao) up to RUNS times (default 300) under lab/guest/trace-drops
 # (skb:kfree_skb off: trace_printk() alone, which writes only when a RST
 # ends without effect, keeps the timing of an untraced run), stopping at
-# the first failed run.  Prints the runs and the clients' RSTs
-# that ended without effect (client-rst-lines.txt of the result
-# directory, every RST in rst-lines.txt; a failed run's whole trace is
-# its drops-N.trace).  Measures, does not judge:
-# exit 0 when the runs ran.
+# the first failed run.  Prints the runs and the clients' RSTs that ended
+# without effect (client-rst-lines.txt of the result directory, every RST
+# in rst-lines.txt; a failed run's whole trace is its drops-N.trace).
+# Measures, does not judge: exit 0 when the runs ran.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -22,8 +21,7 @@ shift $(($# < 3 ? $# : 3))
 positive RUNS "$runs"
 case $variant in patched) commit=patched ;; unpatched) commit=base-$base ;; *) die "$usage" ;; esac
 [ $# -gt 0 ] || set -- ipv4.ao ipv6.ao
-check_base "$base"
-lock_base "$base"
+take_base "$base"
 test=tcp_rst_timewait
 inst=$(series_selftests "$base" "$test")
 dir=$(run_dir "trace-lost-rst-$base-$variant")

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""lab/investigate/widen-window.py TREE [lookup|hash|hashdance|reuse]: a debugging aid, never part of a series.
+"""lab/investigate/widen-window.py TREE [lookup|hash|hashdance|reuse]: the delays of widen-window.sh, put in a scratch tree.
+A debugging aid, never part of a series.
 Widens a window by a wait of 300 us when another CPU holds the socket's
 spinlock (for instance while it turns the socket into a timewait socket).
 lab/investigate/widen-window.sh builds kernels with it.  WINDOW:

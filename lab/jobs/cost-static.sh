@@ -1,10 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/jobs/cost-static.sh BASE...: the instructions the series adds to
-# tcp_v4_rcv() and tcp_v6_rcv(), counted in objdump's disassembly of the
-# built objects, unpatched against patched, in two builds: "tiny" (-Os,
-# the guests of lab/jobs/cost.sh) and "o2" (CONFIG_CC_OPTIMIZE_FOR_PERFORMANCE,
-# as distributions build).  Per function: its size in instructions, and
+# lab/jobs/cost-static.sh BASE...: instructions added to tcp_v{4,6}_rcv(), from
+# objdump.  Counted in the disassembly of the built objects, unpatched
+# against patched, in two builds: "tiny" (-Os, the guests of
+# lab/jobs/cost.sh) and "o2" (CONFIG_CC_OPTIMIZE_FOR_PERFORMANCE, as
+# distributions build).  Per function: its size in instructions, and
 # the test every segment now passes after bh_lock_sock(), the flags of a
 # RST or FIN, from the lock call to the first conditional branch, listed
 # and counted.  The rest of the difference is the slow path (the state
@@ -40,6 +40,7 @@ flags_test() {
 echo "| base | build | function | unpatched | patched | added | of which the flags test after the lock |"
 echo "|---|---|---|---:|---:|---:|---:|"
 listing=
+mkdir -p "$LAB_BUILD/cost-static"
 for base in "$@"; do
 	lock_base "$base"	# the objects are built here, beside build-kernel.sh
 	for flavour in tiny o2; do
@@ -52,9 +53,7 @@ for base in "$@"; do
 		done
 		for fn in tcp_v4_rcv:net/ipv4/tcp_ipv4.o tcp_v6_rcv:net/ipv6/tcp_ipv6.o; do
 			f=${fn%%:*} obj=${fn#*:}
-			u=$LAB_BUILD/cost-static/$base-$flavour-$f-unpatched.s
-			p=$LAB_BUILD/cost-static/$base-$flavour-$f-patched.s
-			mkdir -p "$LAB_BUILD/cost-static"
+			u=$LAB_BUILD/cost-static/$base-$flavour-$f-unpatched.s p=${u%-unpatched.s}-patched.s
 			insns "$(obj_dir "$base" unpatched $flavour)/$obj" "$f" >"$u"
 			insns "$(obj_dir "$base" patched $flavour)/$obj" "$f" >"$p"
 			nu=$(grep -c . "$u") np=$(grep -c . "$p")

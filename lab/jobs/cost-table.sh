@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/jobs/cost-table.sh DIR: the cost table of a lab/jobs/cost.sh run directory
-# (DIR/BASE/{unpatched,patched}-R/out/*.log), one block per base.
+# lab/jobs/cost-table.sh DIR: the cost table of a cost.sh result directory.
+# Reads DIR/BASE/{unpatched,patched}-R/out/*.log; one block per base.
 #
 # Every figure is a count of guest instructions (lab/lab boot
 # --accel icount: 1 ns of guest time per instruction).  Per boot: the
@@ -68,12 +68,9 @@ echo "Cost of the series, in guest instructions per unit of work (lower is cheap
 echo "lab/lab boot --accel icount (virtme-ng); median of each kernel's boots, interleaved."
 for base in "${bases[@]}"; do
 	b=$dir/$base
-	mapfile -t boots < <(find "$b" -mindepth 1 -maxdepth 1 -type d -name 'unpatched-[0-9]*' -printf '%f\n' | sort -V)
-	n=${#boots[@]}
+	n=$(find "$b" -mindepth 1 -maxdepth 1 -type d -name 'unpatched-[0-9]*' | wc -l)
 	[ "$n" -gt 0 ] || die "$b: no boots of the unpatched kernel"
-	for r in $(seq "$n"); do
-		[ -d "$b/patched-$r/out" ] || die "$b: round $r has no patched boot"
-	done
+	for r in $(seq "$n"); do [ -d "$b/patched-$r/out" ] || die "$b: round $r has no patched boot"; done
 	for f in metrics smp source; do [ -f "$b/$f" ] || die "$b: no $f file"; done
 	read -r -a metrics <"$b/metrics"
 	echo

@@ -1,19 +1,18 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/jobs/cost.sh [--dir DIR] BASE...: what the series costs, counted in
-# instructions.  For each base, boots the unpatched and the patched kernel
-# LAB_ROUNDS times each (default 3), interleaved, under lab/lab boot --accel
-# icount: the guest's clock counts the instructions it executes, so a rate
-# measured in the guest is repeatable across boots and blind to the host's
+# lab/jobs/cost.sh [--dir DIR] BASE...: the cost in instructions (TCP_RR,
+# TCP_CRR, loops), interleaved icount boots.  For each base, boots the
+# unpatched and the patched kernel LAB_ROUNDS times each (default 3),
+# interleaved, with --accel icount: the guest's clock counts instructions,
+# so a rate measured in the guest repeats across boots, blind to the host's
 # load.  Each boot runs, on 2 vCPUs (lab/data/icount-smp.txt names the
 # bases that get one, and then run TCP_RR only):
 #   lab/workload/tcp_rr.c  3 x LAB_RR_N transactions per family (default 50000)
 #                          and 3 x LAB_CRR_N TCP_CRR ones (default 2000)
 #   lab/workload/rfc_loop.c -c rst -n LAB_CONN_N   the RFC's loop (default 10000)
 #   lab/workload/rfc_loop.c -c fin -n LAB_CONN_N   the same loop, closed with a FIN
-# Results go to DIR/BASE/{unpatched,patched}-R/out (default
-# build/runs/cost-BASES-<time>); lab/jobs/cost-table.sh DIR prints the table, and so does
-# this script at its end.
+# Results go to DIR/BASE/{unpatched,patched}-R/out (default build/runs/cost-BASES-<time>);
+# lab/jobs/cost-table.sh DIR prints their table, as this script does at its end.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -25,9 +24,7 @@ if [ "${1:-}" = --dir ]; then
 fi
 [ $# -gt 0 ] || die "usage: lab/jobs/cost.sh [--dir DIR] BASE..."
 rounds=${LAB_ROUNDS:-3} rr_n=${LAB_RR_N:-50000} crr_n=${LAB_CRR_N:-2000} conn_n=${LAB_CONN_N:-10000}
-for v in LAB_ROUNDS:$rounds LAB_RR_N:$rr_n LAB_CRR_N:$crr_n LAB_CONN_N:$conn_n; do
-	[[ ${v#*:} =~ ^[1-9][0-9]*$ ]] || die "${v%%:*} must be a positive number, not '${v#*:}'"
-done
+positive LAB_ROUNDS "$rounds" LAB_RR_N "$rr_n" LAB_CRR_N "$crr_n" LAB_CONN_N "$conn_n"
 for base in "$@"; do
 	check_base "$base"
 	[ -n "$(series_files "$base")" ] || die "there is no $base series (patches/$base/ holds no patches)"

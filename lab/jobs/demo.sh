@@ -1,24 +1,20 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/jobs/demo.sh [BASE]: the race and the fix side by side.  Builds (or
-# reuses) the unpatched and the patched kernel of BASE, runs the RFC's loop
-# (lab/workload/rfc_loop.c: the selftest's loop, counting every lost RST
-# where the selftest stops at the first) in each, LAB_BATCHES batches of 20000
-# connections per family, each batch in a fresh netns and well under
-# tcp_fin_timeout, then measures what the fix costs with
-# lab/jobs/cost.sh (LAB_ROUNDS instruction-counted boots of each kernel).  Prints
-# two tables; logs are named as it goes.
+# lab/jobs/demo.sh [BASE]: the race (lost RSTs, stalls) and the cost,
+# unpatched vs patched.  Builds (or reuses) the unpatched and the patched
+# kernel of BASE, runs the RFC's loop (lab/workload/rfc_loop.c: the
+# selftest's loop, counting every lost RST where the selftest stops at the
+# first) in each, LAB_BATCHES batches of 20000 connections per family, each
+# batch in a fresh netns and well under tcp_fin_timeout, then measures what
+# the fix costs with lab/jobs/cost.sh (LAB_ROUNDS instruction-counted boots
+# of each kernel).  Prints two tables; logs are named as it goes.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-base=${1:-7.3}
-batches=${LAB_BATCHES:-3}
-rounds=${LAB_ROUNDS:-3}
-conns=20000
-[[ $batches =~ ^[1-9][0-9]*$ ]] || die "LAB_BATCHES must be a positive number, not '$batches'"
-[[ $rounds =~ ^[1-9][0-9]*$ ]] || die "LAB_ROUNDS must be a positive number, not '$rounds'"
-check_base "$base"
-lock_base "$base"
+base=${1:-7.3} conns=20000
+batches=${LAB_BATCHES:-3} rounds=${LAB_ROUNDS:-3}
+positive LAB_BATCHES "$batches" LAB_ROUNDS "$rounds"
+take_base "$base"
 [ -n "$(series_files "$base")" ] ||
 	die "there is no $base series yet: patches/$base/ holds no patches, so there is nothing to compare"
 dir=$(run_dir "demo-$base")
@@ -38,16 +34,11 @@ for v in unpatched patched; do
 done
 progress "building lab/workload/rfc_loop.c"
 race=$(rfc_loop "$base" "$dir" 2>>"$dir/setup.log")
-
-# boot VARIANT NAME CMD: run CMD in a guest of VARIANT; results in $dir/NAME
-boot() {
-	guest_must "$dir/$2.console" --run "$dir/$2" --timeout "${4:-600}" "$(cat "$dir/kernel-$1")" -- "$3"
-}
-
 for v in unpatched patched; do
 	progress "race workload on the $v kernel: $batches x $conns connections per family (serial log: $dir/race-$v/serial.log)"
-	boot $v race-$v "for b in \$(seq $batches); do $race -c rst -n $conns -T 40 >\$LAB_OUT/batch-\$b.log; done; true" \
-		$((batches * 100 + 60))
+	kernel=$(cat "$dir/kernel-$v")
+	guest_must "$dir/race-$v.console" --run "$dir/race-$v" --timeout $((batches * 100 + 60)) "$kernel" -- \
+		"for b in \$(seq $batches); do $race -c rst -n $conns -T 40 >\$LAB_OUT/batch-\$b.log; done; true"
 done
 progress "the cost: $rounds instruction-counted boots of each kernel (lab/jobs/cost.sh, log: $dir/cost.log)"
 LAB_ROUNDS=$rounds "$LAB_DIR/jobs/cost.sh" --dir "$dir/cost" "$base" >"$dir/cost.table" 2>"$dir/cost.log" ||

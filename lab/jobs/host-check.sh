@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/jobs/host-check.sh [--beside-guest] [RUNS]: does the kernel running this
-# machine lose RSTs or FINs to the TIME_WAIT race?  Runs the series'
+# lab/jobs/host-check.sh [--beside-guest] [RUNS]: does the running kernel lose
+# RSTs? the selftest in its own netns, as root.  Whether the kernel running
+# this machine loses RSTs or FINs to the TIME_WAIT race: runs the series'
 # selftest, tcp_rst_timewait as patches/<newest base>/ adds it, RUNS times
 # (default 20) on the running kernel, each run in its own network
 # namespace, with its default options.  Root only; traffic stays on the
@@ -20,7 +21,7 @@ beside=0
 [ "${1:-}" != --beside-guest ] || { beside=1; shift; }
 runs=${1:-20}
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "usage: lab/jobs/host-check.sh [--beside-guest] [RUNS]" >&2; exit 2; }
-[ "$(id -u)" -eq 0 ] || { echo "lab: error: host-check needs root (the selftest makes a network namespace)" >&2; exit 2; }
+[ "$(id -u)" -eq 0 ] || die "host-check needs root (the selftest makes a network namespace)"
 base=$(newest_base)
 [ -n "$base" ] || die "no series in patches/"
 lock_base "$base"
@@ -34,7 +35,6 @@ stop_guest() {	# the lab run's process group, and its qemu, which timeout(1) put
 	[ -n "$guest" ] || return 0
 	kill -TERM -- -"$guest" 2>/dev/null || true
 	pkill -TERM -f -- "path=$dir/guest/out" 2>/dev/null || true
-	guest=
 }
 trap stop_guest EXIT
 trap 'exit 130' INT TERM
@@ -79,7 +79,6 @@ for i in $(seq "$runs"); do
 	[ $ran = 1 ] || { cat "$log" >&2; die "the selftest skipped every test (see above): nothing was tested"; }
 	printf 'run %2d: %2ds, lost%s: %s\n' "$i" $((SECONDS - s)) "$line" "$v"
 done
-stop_guest
 line=
 for c in "${SELFTEST_CASES[@]}"; do
 	[ "$(case_lost "$dir/run-1.log" "$c")" = - ] || line+=" $c ${test_failed[$c]:-0}"

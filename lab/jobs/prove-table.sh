@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/jobs/prove-table.sh DIR: the table and verdict of a lab/jobs/prove.sh
-# result directory (DIR/base; DIR/{unpatched,patched}/out/tcp_rst_timewait-N.{log,rc};
-# DIR/patched/out/fin_ack_lat.rc; DIR/{unpatched,patched}.config).
+# lab/jobs/prove-table.sh DIR: the table and verdict of a prove.sh result
+# directory.  Reads DIR/base, DIR/{unpatched,patched}/out/tcp_rst_timewait-N.{log,rc},
+# DIR/patched/out/fin_ack_lat.rc and DIR/{unpatched,patched}.config.
 # Prints the lost segments of each case per run, then per case the runs
 # that failed.  Passes (exit 0) when the unpatched kernel fails at least
 # RUNS-1 runs, and so does each test (rst, md5, ao, fin; IPv4 and IPv6),
@@ -24,8 +24,7 @@ runs=$(find "$dir/unpatched/out" -name "$test-*.log" 2>/dev/null | wc -l)
 # segments over all runs ("skip" when it never ran).
 declare -A failed case_fail case_lost
 for variant in unpatched patched; do
-	out=$dir/$variant/out
-	n=0
+	out=$dir/$variant/out n=0
 	for c in "${SELFTEST_CASES[@]}"; do case_fail[$variant.$c]=0 case_lost[$variant.$c]=skip; done
 	for i in $(seq "$runs"); do
 		log=$out/$test-$i.log
@@ -70,8 +69,6 @@ for c in "${SELFTEST_CASES[@]}"; do
 	fi
 	printf '  %-9s %2d/%d / %d/%d (%s / %s)\n' "$c" "$u" "$runs" "$p" "$runs" \
 		"${case_lost[unpatched.$c]}" "${case_lost[patched.$c]}"
-	# Each case must fail in all unpatched runs but one, and pass
-	# every patched run.
 	if [ "$u" -lt $((runs - 1)) ] || [ "$p" -ne 0 ]; then ok=0; fi
 done
 echo "$base: $test failed ${failed[unpatched]}/$runs runs unpatched (want >= $((runs - 1))), ${failed[patched]}/$runs patched (want 0), every case failed in >= $((runs - 1)) unpatched runs and none patched: $([ $ok = 1 ] && echo yes || echo NO); fin_ack_lat.sh on patched: exit $fal"

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/jobs/prove.sh BASE [RUNS]: the selftest of the series must fail on the
-# unpatched kernel and pass on the patched one.  Boots each kernel once,
+# lab/jobs/prove.sh BASE [RUNS]: the selftest fails on the unpatched kernel,
+# passes on the patched one.  Boots each kernel once,
 # runs tcp_rst_timewait RUNS times (default 20), and on the patched kernel
 # fin_ack_lat.sh too; results in build/runs/prove-BASE-<time>/.
 # lab/jobs/prove-table.sh reads them, prints the table and gives the verdict.
@@ -10,11 +10,9 @@ set -euo pipefail
 
 base=${1:-}
 [ -n "$base" ] || die "usage: lab/jobs/prove.sh BASE [RUNS]"
-runs=${2:-20}
-test=tcp_rst_timewait
+runs=${2:-20} test=tcp_rst_timewait
 positive RUNS "$runs"
-check_base "$base"
-lock_base "$base"
+take_base "$base"
 series_files "$base" | xargs -r grep -lq "selftests/net/$test.c" ||
 	die "the $base series has no $test selftest yet (patches/$base/)"
 inst=$(series_selftests "$base" "$test" fin_ack_lat.sh)

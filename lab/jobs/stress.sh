@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/jobs/stress.sh BASE [VARIANT...]: the series under the debug flavour
-# (KASAN, lockdep, debugobjects, kmemleak, ref_tracker; lab/config/
-# debug.config).  Boots the patched kernel and, as the control, the
+# lab/jobs/stress.sh BASE [VARIANT...]: debug kernels (KASAN, lockdep,
+# kmemleak, ...) under load.  The debug flavour: lab/config/debug.config
+# (KASAN, lockdep, debugobjects, kmemleak, ref_tracker).  Boots the patched kernel and, as the control, the
 # unpatched one (VARIANTs: patched unpatched by default) and runs
 # lab/guest/stress in each: the selftest LAB_STRESS_RUNS times (default 20),
 # then LAB_STRESS_SECONDS (default 600) of race loops with xfrm policies while
@@ -22,13 +22,11 @@ if [ $# -gt 0 ]; then variants=("$@"); else variants=(patched unpatched); fi
 runs=${LAB_STRESS_RUNS:-20}
 secs=${LAB_STRESS_SECONDS:-600}
 flavour=${LAB_STRESS_FLAVOUR:-debug}
-positive LAB_STRESS_RUNS "$runs"
-positive LAB_STRESS_SECONDS "$secs"
+positive LAB_STRESS_RUNS "$runs" LAB_STRESS_SECONDS "$secs"
 for v in "${variants[@]}"; do
 	case $v in patched|unpatched) ;; *) die "stress: unknown variant '$v' (patched or unpatched)" ;; esac
 done
-check_base "$base"
-lock_base "$base"
+take_base "$base"
 [ -n "$(series_files "$base")" ] || die "there is no $base series (patches/$base/ holds no patches)"
 t0=$SECONDS
 dir=$(run_dir "stress-$base")
@@ -43,8 +41,7 @@ for v in "${variants[@]}"; do
 	say "building the $v $flavour kernel ($(elapsed $t0) so far; compiler output: $(obj_dir "$base" "$v" "$flavour")/build.log)"
 	kernel_of "$base" "$v" "$flavour" >"$dir/kernel-$v" 2>>"$dir/setup.log" ||
 		exit_as $? "building the $v $flavour kernel failed, see $dir/setup.log"
-	# What the kernel was built with: the table tells whether kmemleak
-	# should have run.
+	# What the kernel was built with: whether kmemleak should have run.
 	cp "$(obj_dir "$base" "$v" "$flavour")/.config" "$dir/$v.config"
 done
 
