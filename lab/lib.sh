@@ -209,8 +209,7 @@ run_dir() {
 	echo "$d"
 }
 
-# timestamp helper for progress lines
-elapsed() { echo "$((SECONDS - ${1:-0}))s"; }
+elapsed() { echo "$((SECONDS - ${1:-0}))s"; }	# elapsed T0: "Ns" since $SECONDS was T0
 
 # kernel_of BASE VARIANT [FLAVOUR]: the one way to a kernel: base tree,
 # series (VARIANT patched), build (incremental); prints its bzImage.  Each
@@ -266,8 +265,8 @@ guest_run() (
 	run=$(cd "$run" && pwd -P) || die "cannot enter $run"
 	# vng hands its arguments to a shell unquoted, and qemu's -fsdev
 	# path= ends at a comma: plain paths only.
-	for d in "$kernel" "$run" "$(cd "$LAB_DIR" && pwd -P)"; do
-		[[ $d =~ ^[A-Za-z0-9._/+@-]+$ ]] || die "'$d': the guest's paths may hold only letters, digits and . _ / + @ -"
+	[[ $kernel$run =~ ^[A-Za-z0-9._/+@-]+$ ]] || die "'$kernel', '$run': the guest's paths may hold only letters, digits and . _ / + @ -"
+	for d in "$(cd "$LAB_DIR" && pwd -P)" "$run"; do
 		case $d/ in /run/*|/dev/*|/proc/*|/sys/*)
 			die "$d is under /run, /dev, /proc or /sys, which the guest mounts anew and so cannot see: use a checkout and a build directory (LAB_BUILD) elsewhere" ;;
 		esac
@@ -332,11 +331,10 @@ guest_must() {
 # series_selftests BASE [TEST...]: the series applied, its named net selftests
 # built (tcp_rst_timewait by default); prints their install directory.
 series_selftests() {
-	local base=$1
-	shift
-	check_base "$base" || return
-	"$LAB_DIR/host/apply-series.sh" "$base" || return
-	"$LAB_DIR/host/build-selftests.sh" "$base" patched "${@:-tcp_rst_timewait}"
+	[ $# -gt 1 ] || set -- "$1" tcp_rst_timewait
+	check_base "$1" || return
+	"$LAB_DIR/host/apply-series.sh" "$1" || return
+	"$LAB_DIR/host/build-selftests.sh" "$1" patched "${@:2}"
 }
 
 # rfc_loop BASE DIR: lab/workload/rfc_loop.c built into DIR with the uapi

@@ -28,7 +28,8 @@ readme=$(sed -n '/^## Jobs$/,/^## /p' README.md | sed -n '/^```$/,/^```$/p' | se
 [ "$readme" = "$(make -s help)" ] || fail "README.md's job list is not make help's output: $(diff <(echo "$readme") <(make -s help))"
 n=0
 while IFS='|' read -r target desc; do
-	grep -q "(make $target)\$" <<<"$help" || continue
+	recipe=$(sed -n "/^$target:/{n;p;q}" Makefile)
+	[[ $recipe =~ @lab/(jobs|host|investigate)/ ]] || continue
 	n=$((n + 1))
 	grep -qF " $desc (make $target)" <<<"$help" ||
 		fail "make help: '$target: $desc'; lab/lab help: '$(grep "(make $target)\$" <<<"$help")'"

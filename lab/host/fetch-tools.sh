@@ -1,13 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # lab/host/fetch-tools.sh: trixie's virtme-ng (vng) and b4, unpacked into
-# build/tools.  Prints their directory.  The kernel community's VM runner
-# and series tool, which Debian 12 does not have: the Architecture: all
-# packages of Debian's trixie (LAB_VNG_VERSION, default 1.35-1;
-# LAB_B4_VERSION, default 0.14.2-2), fetched with the private apt lists of
-# the newer suites and unpacked with dpkg-deb into build/tools/, or
-# LAB_TOOLS (the host's apt is not changed).  Their Python dependencies are
-# Debian 12's (make deps).
+# build/tools; prints their directory.  The kernel community's VM runner and
+# series tool, which Debian 12 does not have: the Architecture: all packages of
+# Debian's trixie (LAB_VNG_VERSION, default 1.35-1; LAB_B4_VERSION, default
+# 0.14.2-2), fetched with the private apt lists of the newer suites and unpacked
+# with dpkg-deb into build/tools/, or LAB_TOOLS (the host's apt is not changed).
+# Their Python dependencies are Debian 12's (make deps).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 

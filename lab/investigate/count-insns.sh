@@ -1,16 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/count-insns.sh BASE [TRANSACTIONS] [rr|closed]: instructions
-# per call of tcp_v{4,6}_rcv() (TCP_RR) or of the established lookups (SYNs
-# to a closed port), traced by qemu.  What a function executes per call,
-# itself (not its callees), on the unpatched and the patched kernel,
-# counted exactly: qemu logs every
-# translated block in the function's address range and every execution of
-# one (-d in_asm,exec,nochain -dfilter), while lab/workload/tcp_rr.c runs
+# lab/investigate/count-insns.sh BASE [TRANSACTIONS] [rr|closed]:
+# instructions per call of tcp_v{4,6}_rcv() (TCP_RR) or of the established
+# lookups (SYNs to a closed port), traced by qemu.  What a function executes
+# per call, itself (not its callees), on the unpatched and the patched
+# kernel, counted exactly: qemu logs every translated block in the
+# function's address range and every execution of one (-d
+# in_asm,exec,nochain -dfilter), while lab/workload/tcp_rr.c runs
 # TRANSACTIONS (default 2000) transactions per family; instructions = the
-# sum of the executed blocks' sizes, calls = the executions of the block
-# at the function's entry.  Needs a kernel without KASLR (tinyconfig has
-# none).  The workload and the functions:
+# sum of the executed blocks' sizes, calls = the executions of the block at
+# the function's entry.  Needs a kernel without KASLR (tinyconfig has none).
+# The workload and the functions:
 #   rr (default)  TCP_RR: tcp_v4_rcv() and tcp_v6_rcv(), two calls per
 #                 transaction, data segments without RST or FIN
 #   closed        connect() to a port where nothing listens:

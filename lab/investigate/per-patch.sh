@@ -1,14 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/per-patch.sh BASE [RUNS] [PATCHES]: what each kernel patch of the series adds.
-# Builds the base and every prefix of the series' kernel patches (scratch
-# kernels; only the first PATCHES prefixes when given), runs the RFC's RST
-# loop (lab/workload/rfc_loop.c) RUNS times (default 10: 200000 connections
-# per family) in each with skb:kfree_skb traced (lab/guest/trace-drops), and
-# prints lost RSTs and drops per state.  A segment that reaches the
-# listener without SYN is dropped in tcp_v{4,6}_do_rcv(), as TCP_FLAGS
-# (6.12) or NOT_SPECIFIED (6.1); a late ACK there is answered by a reset
-# that the client drops (NO_SOCKET), a RST is not.  So those drops minus
+# lab/investigate/per-patch.sh BASE [RUNS] [PATCHES]: every prefix of the
+# series: lost RSTs, drops by reason.  Builds the base and every prefix of the
+# series' kernel patches (scratch kernels; only the first PATCHES prefixes when
+# given), runs the RFC's RST loop (lab/workload/rfc_loop.c) RUNS times (default
+# 10: 200000 connections per family) in each with skb:kfree_skb traced
+# (lab/guest/trace-drops), and prints lost RSTs and drops per state.  A segment
+# that reaches the listener without SYN is dropped in tcp_v{4,6}_do_rcv(), as
+# TCP_FLAGS (6.12) or NOT_SPECIFIED (6.1); a late ACK there is answered by a
+# reset that the client drops (NO_SOCKET), a RST is not.  So those drops minus
 # NO_SOCKET count the RSTs that went to the listener (at-listen).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"

@@ -1,11 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/rfc-literal-oops.sh BASE: why patch 1 clears skb->dev
-# only after its test.  Builds the series with skb->dev cleared before the
-# lock again, as tcp_v{4,6}_rcv() do without it (the 2020 RFC's
-# re-dispatch, ported literally), and runs the RFC's loop: with
-# CONFIG_XFRM=y the first segment that is re-dispatched must oops in
-# xfrm4_policy_check() (or xfrm6).  Passes when it does.
+# lab/investigate/rfc-literal-oops.sh BASE: the RFC's re-dispatch, skb->dev
+# cleared before the lock, oopses: why patch 1 clears it only after its test.
+# Builds the series with skb->dev cleared before the lock again, as
+# tcp_v{4,6}_rcv() do without it (the 2020 RFC's re-dispatch, ported literally),
+# and runs the RFC's loop: with CONFIG_XFRM=y the first segment that is
+# re-dispatched must oops in xfrm4_policy_check() (or xfrm6).  Passes when it
+# does.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 

@@ -1,12 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/selftest-runs.sh BASE unpatched|patched RUNS [VCPUS] [FLAVOUR]:
-# how the series' selftest behaves on one kernel.  Boots it with VCPUS
-# (default 2) under TCG and runs tcp_rst_timewait RUNS times, with
-# KSFT_MACHINE_SLOW=1 when LAB_MACHINE_SLOW=1 (as NIPA's slow runners);
-# prints per test the runs in which it failed, was XFAIL, skipped or
-# passed, and the seconds per run.  Measures, does not judge: exit 0 when
-# the runs ran.  Results in build/runs/selftest-runs-BASE-.../.
+# lab/investigate/selftest-runs.sh BASE unpatched|patched RUNS [VCPUS]
+# [FLAVOUR]: the selftest RUNS times on one kernel: per test, runs failed,
+# XFAIL, skipped; seconds per run.  Boots it with VCPUS (default 2) under TCG,
+# with KSFT_MACHINE_SLOW=1 when LAB_MACHINE_SLOW=1 (as NIPA's slow runners), and
+# prints per test the runs in which it failed, was XFAIL, skipped or passed.
+# Measures, does not judge: exit 0 when the runs ran.  Results in
+# build/runs/selftest-runs-BASE-.../.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 

@@ -1,12 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/stress-mutant.sh BASE: the stress catches a deliberate refcount
-# bug.  Can the stress fail?  Builds the series as a debug kernel with one deliberate bug in patch 1's re-dispatch (IPv4): the
-# reference of the first lookup is put twice, so every raced RST or FIN
-# that is re-dispatched leaves a full socket with one reference too few.
-# Runs a short stress (LAB_STRESS_RUNS, default 2; LAB_STRESS_SECONDS, default 60).
-# Passes when the guest reports it: a refcount_t or KASAN splat in dmesg or
-# on the serial console (the guest may also die of it).
+# lab/investigate/stress-mutant.sh BASE: the stress catches a deliberate
+# refcount bug.  Builds the series as a debug kernel with one deliberate bug in
+# patch 1's re-dispatch (IPv4): the reference of the first lookup is put twice,
+# so every raced RST or FIN that is re-dispatched leaves a full socket with one
+# reference too few.  Runs a short stress (LAB_STRESS_RUNS, default 2;
+# LAB_STRESS_SECONDS, default 60).  Passes when the guest reports it: a
+# refcount_t or KASAN splat in dmesg or on the serial console (the guest may
+# also die of it).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 

@@ -1,16 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/trace-lost-rst.sh BASE [RUNS] [VARIANT] [TEST...]: where a
-# RST ends without effect.  Builds the kernel of VARIANT (patched, default,
-# or unpatched) with lab/investigate/trace-lost-rst.py's trace_printk()s in
-# the scratch worktree and runs the selftest's TESTs (default: ipv4.ao and
-# ipv6.ao) up to RUNS times (default 300) under lab/guest/trace-drops
-# (skb:kfree_skb off: trace_printk() alone, which writes only when a RST
-# ends without effect, keeps the timing of an untraced run), stopping at
-# the first failed run.  Prints the runs and the clients' RSTs that ended
-# without effect (client-rst-lines.txt of the result directory, every RST
-# in rst-lines.txt; a failed run's whole trace is its drops-N.trace).
-# Measures, does not judge: exit 0 when the runs ran.
+# lab/investigate/trace-lost-rst.sh BASE [RUNS] [VARIANT] [TEST...]: the
+# selftest on a kernel that traces every RST ending without effect, until a run
+# fails.  Builds the kernel of VARIANT (patched, default, or unpatched) with
+# lab/investigate/trace-lost-rst.py's trace_printk()s in the scratch worktree
+# and runs the selftest's TESTs (default: ipv4.ao and ipv6.ao) up to RUNS times
+# (default 300) under lab/guest/trace-drops (skb:kfree_skb off: trace_printk()
+# alone, which writes only when a RST ends without effect, keeps the timing of
+# an untraced run).  Prints the runs and the clients' RSTs that ended without
+# effect (client-rst-lines.txt of the result directory, every RST in
+# rst-lines.txt; a failed run's whole trace is its drops-N.trace).  Measures,
+# does not judge: exit 0 when the runs ran.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 

@@ -1,11 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/investigate/widen-window.sh BASE [RUNS] [lookup|hash|hashdance|reuse]: a race
-# window widened by widen-window.py, the series with and without the patch
-# that closes it.  widen-window.py is a debugging aid, never in a series (a
-# wait of 300 us when another CPU holds the socket's spinlock); the RFC's
-# loop (lab/workload/rfc_loop.c) runs RUNS times (default 2) in kernels
-# built with it.
+# lab/investigate/widen-window.sh BASE [RUNS] [lookup|hash|hashdance|reuse]:
+# a race window widened by widen-window.py, the series with and without the
+# patch that closes it.  widen-window.py is a debugging aid, never in a
+# series (a wait of 300 us when another CPU holds the socket's spinlock);
+# the RFC's loop (lab/workload/rfc_loop.c) runs RUNS times (default 2) in
+# kernels built with it.
 #
 # WINDOW lookup (default): a lookup that matched a full socket and has not
 #   taken its reference yet.  Builds the unpatched base, the series

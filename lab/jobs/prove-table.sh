@@ -41,8 +41,7 @@ for variant in unpatched patched; do
 			fail) case_fail[$k]=$((case_fail[$k] + 1)) ;;
 			esac
 			l=$(result "$log" "$c" lost)
-			[ "${case_lost[$k]}" = skip ] && case_lost[$k]=0
-			case_lost[$k]=$((case_lost[$k] + l))
+			case_lost[$k]=$((${case_lost[$k]/skip/0} + l))
 			line+=" $c $l"
 		done
 		printf '%s %-9s run %2d: lost%s: %s\n' "$base" "$variant" "$i" "$line" "$v"

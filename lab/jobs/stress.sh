@@ -1,17 +1,17 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lab/jobs/stress.sh BASE [VARIANT...]: debug kernels (KASAN, lockdep,
-# kmemleak, ...) under load.  The debug flavour: lab/config/debug.config
-# (KASAN, lockdep, debugobjects, kmemleak, ref_tracker).  Boots the patched kernel and, as the control, the
-# unpatched one (VARIANTs: patched unpatched by default) and runs
+# lab/jobs/stress.sh BASE [VARIANT...]: debug kernels (KASAN, lockdep, kmemleak,
+# ...) under load.  The debug flavour: lab/config/debug.config (KASAN, lockdep,
+# debugobjects, kmemleak, ref_tracker).  Boots the patched kernel and, as the
+# control, the unpatched one (VARIANTs: patched unpatched by default) and runs
 # lab/guest/stress in each: the selftest LAB_STRESS_RUNS times (default 20),
 # then LAB_STRESS_SECONDS (default 600) of race loops with xfrm policies while
-# namespaces holding TIME-WAIT and FIN-WAIT-2 sockets are created and
-# destroyed, then the checks (timewait slabs back to their boot count,
-# kmemleak, dmesg).  Results in build/runs/stress-BASE-<time>/;
-# lab/jobs/stress-table.sh reads them, prints the table and judges: it
-# passes when the patched kernel is clean, passes every selftest run and
-# loses no RST in the mixed load; the control is reported, not judged.
+# namespaces holding TIME-WAIT and FIN-WAIT-2 sockets are created and destroyed,
+# then the checks (timewait slabs back to their boot count, kmemleak, dmesg).
+# Results in build/runs/stress-BASE-<time>/; lab/jobs/stress-table.sh reads
+# them, prints the table and judges: it passes when the patched kernel is clean,
+# passes every selftest run and loses no RST in the mixed load; the control is
+# reported, not judged.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
